@@ -1,0 +1,16 @@
+// Sample ids must not shift between runs, so they come from the row itself when it has one
+// and otherwise from the row's position among the file's data rows.
+
+/** `<prefix>-<row number padded to 4 digits>`: ids sort in file order. */
+export function positionalId(prefix: string, rowNumber: number): string {
+  return `${prefix}-${String(rowNumber).padStart(4, '0')}`;
+}
+
+/** The row's own `sample_id` or `id`, when it is a non-empty string. */
+export function ownId(row: Record<string, unknown>): string | undefined {
+  for (const key of ['sample_id', 'id']) {
+    const value = row[key];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return undefined;
+}

@@ -1,0 +1,20 @@
+// Maps a MetricSpec's `implementation` to its code. The zod enum already rejects unknown
+// names in YAML; this check covers specs built in code (e.g. .eval.ts files).
+import type { MetricSpec } from '../config/schema.js';
+import type { Metric } from './metric.js';
+import { multiChoiceAccuracy } from './multi-choice.js';
+
+const METRICS: Record<string, Metric> = {
+  [multiChoiceAccuracy.implementation]: multiChoiceAccuracy,
+};
+
+export function createMetric(spec: MetricSpec): Metric {
+  const metric = METRICS[spec.implementation];
+  if (!metric) {
+    throw new Error(
+      `metric "${spec.metric_id}": unknown implementation "${spec.implementation}". ` +
+        `Known implementations: ${Object.keys(METRICS).join(', ')}.`,
+    );
+  }
+  return metric;
+}
