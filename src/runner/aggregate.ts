@@ -1,0 +1,67 @@
+// Incremental aggregation of one case: constant memory whatever the sample count.
+import type { Usage } from '../providers/types.js';
+import { LatencyHistogram } from './latency-histogram.js';
+import type { LatencyStats, MetricSummary } from './summary.js';
+
+const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
+
+export class CaseAggregate {
+  readonly latency = new LatencyHistogram();
+  readonly usage = { prompt_tokens: 0, completion_tokens: 0 };
+  private readonly scores = new Map<string, { sum: number; count: number }>();
+  private readonly failedSamples = new Set<string>();
+  private anonymousErrors = 0;
+  sampleCount = 0;
+
+  constructor(metricIds: readonly string[]) {
+    for (const id of metricIds) this.scores.set(id, { sum: 0, count: 0 });
+  }
+
+  addInference(latencyMs: number, usage: Usage): void {
+    this.latency.add(latencyMs);
+    this.usage.prompt_tokens += usage.prompt_tokens;
+    this.usage.completion_tokens += usage.completion_tokens;
+  }
+
+  addScore(metricId: string, score: number): void {
+    const s = this.scores.get(metricId);
+    if (!s) throw new Error(`internal: score for unregistered metric ${metricId}`);
+    s.sum += score;
+    s.count += 1;
+  }
+
+  /** A sample counts once however many of its stages failed. */
+  addError(sampleId: string | null): void {
+    if (sampleId === null) this.anonymousErrors += 1;
+    else this.failedSamples.add(sampleId);
+  }
+
+  get errorCount(): number {
+    return this.failedSamples.size + this.anonymousErrors;
+  }
+
+  /** Mean score per metric, or null when nothing was scored. */
+  means(): Map<string, number | null> {
+    const out = new Map<string, number | null>();
+    for (const [id, s] of this.scores) out.set(id, s.count === 0 ? null : s.sum / s.count);
+    return out;
+  }
+
+  metricSummaries(): MetricSummary[] {
+    return [...this.scores].map(([metric_id, s]) => {
+      const acc = s.count === 0 ? 0 : s.sum / s.count;
+      return {
+        metric_id,
+        aggregation: 'mean' as const,
+        values: { acc: acc.toFixed(5) },
+        raw_values: { acc },
+        count: s.count,
+      };
+    });
+  }
+
+  latencyStats(): LatencyStats {
+    const h = this.latency;
+    return { mean: round(h.mean()), p50: round(h.quantile(0.5)), p95: round(h.quantile(0.95)), p99: round(h.quantile(0.99)) };
+  }
+}

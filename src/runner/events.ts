@@ -1,0 +1,94 @@
+// The event protocol: what a case emits while it runs, and how one line of events.jsonl is
+// encoded. The runner emits events without run_id/event_id; the reporter stamps both when it
+// writes them, because only it knows the run and the order of the file.
+import { z } from 'zod';
+
+const usageSchema = z.object({ prompt_tokens: z.number(), completion_tokens: z.number() });
+
+export const caseStartPayload = z.object({
+  task_id: z.string(),
+  model: z.string(),
+  provider: z.string(),
+  provider_model: z.string(),
+  mode: z.enum(['mock', 'live']),
+  max_samples: z.number().nullable(),
+  concurrency: z.number(),
+});
+
+export const inferenceEndPayload = z.object({
+  provider: z.string(),
+  model: z.string(),
+  text: z.string(),
+  finish_reason: z.string().nullable(),
+  usage: usageSchema,
+  latency_ms: z.number(),
+  attempts: z.number(),
+});
+
+export const autoEvalSamplePayload = z.object({
+  metric_id: z.string(),
+  score: z.number(),
+  prediction: z.string().nullable(),
+  reference: z.string().nullable(),
+});
+
+export const sampleErrorPayload = z.object({
+  /** `dataset` (unreadable row or file), `prompt` (render failed), `inference` or `scoring`. */
+  stage: z.enum(['dataset', 'prompt', 'inference', 'scoring']),
+  error_type: z.string(),
+  status: z.number().nullable(),
+  message: z.string(),
+  attempts: z.number(),
+});
+
+export const caseEndPayload = z.object({
+  sample_count: z.number(),
+  error_count: z.number(),
+  wall_ms: z.number(),
+});
+
+/** One event as the runner emits it. */
+export const emittedEventSchema = z.discriminatedUnion('event', [
+  z.object({ event: z.literal('case_start'), sample_id: z.null(), created_at: z.number(), payload: caseStartPayload }),
+  z.object({ event: z.literal('inference_end'), sample_id: z.string(), created_at: z.number(), payload: inferenceEndPayload }),
+  z.object({ event: z.literal('auto_eval_sample'), sample_id: z.string(), created_at: z.number(), payload: autoEvalSamplePayload }),
+  z.object({ event: z.literal('sample_error'), sample_id: z.string().nullable(), created_at: z.number(), payload: sampleErrorPayload }),
+  z.object({ event: z.literal('case_end'), sample_id: z.null(), created_at: z.number(), payload: caseEndPayload }),
+]);
+export type EmittedEvent = z.infer<typeof emittedEventSchema>;
+export type EventName = EmittedEvent['event'];
+export type PayloadOf<E extends EventName> = Extract<EmittedEvent, { event: E }>['payload'];
+
+/** One line of events.jsonl, as written. */
+export const writtenEventSchema = z.intersection(
+  z.object({ run_id: z.string(), event_id: z.number().int().positive() }),
+  emittedEventSchema,
+);
+export type WrittenEvent = z.infer<typeof writtenEventSchema>;
+
+/** Epoch seconds with fractions, as ARTIFACTS.md asks. */
+export function nowSeconds(): number {
+  return Date.now() / 1000;
+}
+
+export function makeEvent<E extends EventName>(
+  event: E,
+  sample_id: Extract<EmittedEvent, { event: E }>['sample_id'],
+  payload: PayloadOf<E>,
+): EmittedEvent {
+  return { event, sample_id, created_at: nowSeconds(), payload } as EmittedEvent;
+}
+
+/** Encodes one event as a JSON line (with its trailing newline); field order as in ARTIFACTS.md. */
+export function encodeEventLine(runId: string, eventId: number, e: EmittedEvent): string {
+  return (
+    JSON.stringify({
+      run_id: runId,
+      event_id: eventId,
+      event: e.event,
+      sample_id: e.sample_id,
+      created_at: e.created_at,
+      payload: e.payload,
+    }) + '\n'
+  );
+}

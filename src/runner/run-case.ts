@@ -1,0 +1,132 @@
+// The sample loop of one case: stream the dataset, render, call the provider, score, emit
+// events, aggregate. A failing sample becomes a sample_error and the rest go on; the case
+// always ends with case_end and a summary. No Vitest here: the CLI can drive it too.
+import type { CaseSpec } from '../config/cases.js';
+import { loadDataset } from '../datasets/load.js';
+import type { Sample } from '../datasets/sample.js';
+import { createMetric } from '../metrics/registry.js';
+import { compilePrompt } from '../prompts/render.js';
+import type { ProviderClient } from '../providers/types.js';
+import { CaseAggregate } from './aggregate.js';
+import { forEachConcurrent } from './concurrency.js';
+import { describeError } from './describe-error.js';
+import { makeEvent, type EmittedEvent } from './events.js';
+import type { CaseSummary } from './summary.js';
+import { judgeCase } from './verdict.js';
+
+export type Mode = 'mock' | 'live';
+
+export interface RunCaseOptions {
+  mode: Mode;
+  client: ProviderClient;
+  /** Receives every event, in order. Must not throw. */
+  emit: (event: EmittedEvent) => void;
+  signal?: AbortSignal;
+}
+
+export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<CaseSummary> {
+  const { client, emit } = options;
+  const startedAt = new Date();
+  const t0 = performance.now();
+  // Compiled once per case: rendering runs per sample in the hot loop.
+  const render = compilePrompt(spec.prompt);
+  const metrics = spec.metrics.map((m) => ({ id: m.metric_id, metric: createMetric(m) }));
+  const aggregate = new CaseAggregate(metrics.map((m) => m.id));
+  const fail = (sampleId: string | null, stage: 'dataset' | 'prompt' | 'inference' | 'scoring', error: unknown): void => {
+    aggregate.addError(sampleId);
+    emit(makeEvent('sample_error', sampleId, { stage, ...describeError(error) }));
+  };
+
+  emit(
+    makeEvent('case_start', null, {
+      task_id: spec.task.task_id,
+      model: spec.model,
+      provider: client.provider,
+      provider_model: client.model,
+      mode: options.mode,
+      max_samples: spec.task.max_samples ?? null,
+      concurrency: spec.task.concurrency,
+    }),
+  );
+
+  const runSample = async (sample: Sample): Promise<void> => {
+    let messages;
+    try {
+      messages = render(sample);
+    } catch (error) {
+      fail(sample.sample_id, 'prompt', error);
+      return;
+    }
+    let result;
+    try {
+      result = await client.chat({ messages, ...(options.signal ? { signal: options.signal } : {}) });
+    } catch (error) {
+      fail(sample.sample_id, 'inference', error);
+      return;
+    }
+    aggregate.addInference(result.latency_ms, result.usage);
+    emit(makeEvent('inference_end', sample.sample_id, { ...result }));
+    for (const { id, metric } of metrics) {
+      try {
+        const scored = metric.score({ sample, text: result.text });
+        aggregate.addScore(id, scored.score);
+        emit(makeEvent('auto_eval_sample', sample.sample_id, { metric_id: id, ...scored }));
+      } catch (error) {
+        fail(sample.sample_id, 'scoring', error);
+      }
+    }
+  };
+
+  try {
+    const items = loadDataset(spec.dataset, spec.task.max_samples === undefined ? {} : { maxSamples: spec.task.max_samples });
+    await forEachConcurrent(
+      items,
+      spec.task.concurrency,
+      async (item) => {
+        aggregate.sampleCount += 1;
+        if (item.ok) await runSample(item.sample);
+        else fail(item.error.sample_id, 'dataset', new Error(item.error.message));
+      },
+      options.signal,
+    );
+  } catch (error) {
+    // The dataset itself could not be read (missing file, permissions): one error for the case.
+    fail(null, 'dataset', error);
+  }
+
+  const wallMs = Math.round(performance.now() - t0);
+  emit(makeEvent('case_end', null, { sample_count: aggregate.sampleCount, error_count: aggregate.errorCount, wall_ms: wallMs }));
+
+  const verdict = judgeCase({
+    thresholds: spec.task.thresholds,
+    means: aggregate.means(),
+    errorCount: aggregate.errorCount,
+    maxErrors: spec.task.max_errors,
+    sampleCount: aggregate.sampleCount,
+  });
+  const { prompt_tokens, completion_tokens } = aggregate.usage;
+  return {
+    run: {
+      task_id: spec.task.task_id,
+      model: spec.model,
+      timings: {
+        started_at: startedAt.toISOString(),
+        ended_at: new Date().toISOString(),
+        wall_ms: wallMs,
+        latency_ms: aggregate.latencyStats(),
+      },
+      metadata: {
+        pipeline: spec.pipeline,
+        mode: options.mode,
+        backends: [{ backend_id: spec.backend.backend_id, provider: client.provider, model: client.model, api_base: client.apiBase }],
+      },
+    },
+    metrics: aggregate.metricSummaries(),
+    sample_count: aggregate.sampleCount,
+    error_count: aggregate.errorCount,
+    usage: { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens },
+    status: verdict.status,
+    thresholds: verdict.thresholds,
+    reasons: verdict.reasons,
+  };
+}
