@@ -1,0 +1,97 @@
+// The one collector of summary.index.json, called by the reporter after every run, by the
+// global teardown and by the CLI. Deterministic: rebuilding twice gives the same file.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { summarySchema, type MetricSummary, type CaseStatus } from '../runner/summary.js';
+import { writeJsonAtomic } from './atomic-write.js';
+import { displayPath } from './paths.js';
+
+export const INDEX_FILE = 'summary.index.json';
+const SUMMARY_FILE = 'summary.json';
+
+export interface IndexItem {
+  model: string;
+  task_id: string;
+  run_id: string;
+  /** POSIX, relative to the pipeline root. */
+  path: string;
+  sample_count: number;
+  error_count: number;
+  metrics: MetricSummary[];
+  backends: string[];
+  status: CaseStatus;
+}
+
+export interface SummaryIndex {
+  root: string;
+  count: number;
+  items: IndexItem[];
+}
+
+export interface CollectResult {
+  index: SummaryIndex;
+  /** One line per summary.json that could not be read; those are skipped, never fatal. */
+  problems: string[];
+}
+
+function* findSummaries(dir: string, rel: string[] = []): Generator<string[]> {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith('.')) continue;
+    if (entry.isDirectory()) yield* findSummaries(path.join(dir, entry.name), [...rel, entry.name]);
+    else if (entry.name === SUMMARY_FILE && rel.length >= 2) yield [...rel, entry.name];
+  }
+}
+
+function compareItems(a: IndexItem, b: IndexItem): number {
+  for (const key of ['model', 'task_id', 'run_id'] as const) {
+    if (a[key] !== b[key]) return a[key] < b[key] ? -1 : 1;
+  }
+  return 0;
+}
+
+export function collectIndex(root: string, options: { label?: string } = {}): CollectResult {
+  const problems: string[] = [];
+  const items: IndexItem[] = [];
+  for (const segments of existsSync(root) ? findSummaries(root) : []) {
+    const relPath = segments.join('/');
+    const file = path.join(root, ...segments);
+    let summary;
+    try {
+      summary = summarySchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    } catch (error) {
+      const why = error instanceof SyntaxError ? `invalid JSON (${error.message})` : 'not a summary.json of this format';
+      problems.push(`${displayPath(file)}: skipped, ${why}`);
+      continue;
+    }
+    items.push({
+      model: segments[0]!,
+      task_id: summary.run.task_id,
+      run_id: segments[segments.length - 2]!,
+      path: relPath,
+      sample_count: summary.sample_count,
+      error_count: summary.error_count,
+      metrics: summary.metrics,
+      backends: summary.run.metadata.backends.map((b) => b.backend_id),
+      status: summary.status,
+    });
+  }
+  items.sort(compareItems);
+  return { index: { root: options.label ?? displayPath(root), count: items.length, items }, problems };
+}
+
+/** Collects and writes <root>/summary.index.json atomically. */
+export function writeIndex(root: string, options: { label?: string } = {}): CollectResult & { file: string } {
+  const result = collectIndex(root, options);
+  const file = path.join(root, INDEX_FILE);
+  writeJsonAtomic(file, result.index);
+  return { ...result, file };
+}
+
+/** Every pipeline folder under the output root that holds at least one summary. */
+export function pipelineRoots(outRoot: string): string[] {
+  if (!existsSync(outRoot)) return [];
+  return readdirSync(outRoot, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => path.join(outRoot, e.name))
+    .filter((dir) => !findSummaries(dir).next().done);
+}

@@ -1,0 +1,39 @@
+// What crosses from the test worker to the reporter, through Vitest's own channels:
+// batches of events as test artifacts, and the case's summary in the test's meta (JSON-safe,
+// so it survives --merge-reports). Both sides import this one file.
+import type { EmittedEvent } from '../runner/events.js';
+import type { CaseSummary } from '../runner/summary.js';
+
+export const EVENTS_ARTIFACT = 'evalmatrix:events' as const;
+export const META_KEY = 'evalmatrix' as const;
+
+/** Names the case's output folder: runs/<pipeline>/<model>/<task_id>/<run_id>. */
+export interface CaseIdentity {
+  pipeline: string;
+  model: string;
+  task_id: string;
+}
+
+export interface EventsArtifact {
+  type: typeof EVENTS_ARTIFACT;
+  case: CaseIdentity;
+  events: EmittedEvent[];
+}
+
+export interface CaseMeta {
+  case: CaseIdentity;
+  summary: CaseSummary;
+}
+
+/** Files a test module read (configs, datasets): editing one reruns that module in watch mode. */
+export const DEPS_META_KEY = 'evalmatrixDeps' as const;
+
+declare module '@vitest/runner' {
+  interface TestArtifactRegistry {
+    [EVENTS_ARTIFACT]: EventsArtifact;
+  }
+  interface TaskMeta {
+    [META_KEY]?: CaseMeta;
+    [DEPS_META_KEY]?: string[];
+  }
+}
