@@ -1,0 +1,44 @@
+// `evalmatrix collect`: rebuild a pipeline's summary.index.json and print the table.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from '../reporter/atomic-write.js';
+import { collectIndex, INDEX_FILE } from '../reporter/collect-index.js';
+import { renderTable } from '../reporter/table.js';
+
+export interface CollectArgs {
+  root: string;
+  output?: string;
+}
+
+/** Returns the process exit code; writes human output through `out`/`err`. */
+export function runCollect(args: CollectArgs, out: (s: string) => void, err: (s: string) => void): number {
+  const root = path.resolve(args.root);
+  if (!existsSync(root)) {
+    err(`evalmatrix collect: ${root} does not exist. Pass --root runs/<pipeline> (the folder named after metadata.name).`);
+    return 1;
+  }
+  const { index, problems } = collectIndex(root, { label: args.root.replace(/\/+$/, '') });
+  for (const p of problems) err(`evalmatrix collect: ${p}`);
+  if (index.count === 0) {
+    err(`evalmatrix collect: no summary.json under ${root}. Run the evals first (npx vitest run evals/).`);
+    return 1;
+  }
+  const output = path.resolve(args.output ?? path.join(root, INDEX_FILE));
+  writeFileAtomic(output, JSON.stringify(index, null, 2) + '\n');
+  const rows = index.items.map((i) => [
+    i.model,
+    i.task_id,
+    String(i.sample_count),
+    i.metrics.map((m) => `${m.metric_id}=${Object.values(m.values)[0] ?? '-'}`).join(' ') || '-',
+    String(i.error_count),
+    i.run_id,
+    i.status,
+  ]);
+  out(renderTable(rows, ['model', 'task', 'samples', 'metric', 'errors', 'run_id', 'status']));
+  out(`\nwrote ${output} (${index.count} items)`);
+  return 0;
+}
+
+export function readIndexFile(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}

@@ -1,0 +1,13 @@
+// evalmatrix's core API, usable without Vitest (the CLI and scripts use it).
+export { loadPipeline, parsePipeline, expandCases, loadCases, ConfigError } from './config/index.js';
+export type { LoadedPipeline, CaseSpec, PipelineSpec, BackendSpec, TaskSpec } from './config/index.js';
+export { runCase, type RunCaseOptions, type Mode } from './runner/run-case.js';
+export { judgeCase, type Verdict, type VerdictInput } from './runner/verdict.js';
+export { encodeEventLine, emittedEventSchema, writtenEventSchema, type EmittedEvent, type WrittenEvent } from './runner/events.js';
+export { summarySchema, type Summary, type CaseSummary } from './runner/summary.js';
+export { extractChoice } from './metrics/extract.js';
+export { createMetric } from './metrics/registry.js';
+export { compilePrompt } from './prompts/render.js';
+export { loadDataset } from './datasets/load.js';
+export { createProviderClient, ProviderError, MissingKeyError, resolveProvider } from './providers/index.js';
+export { collectIndex, writeIndex } from './reporter/collect-index.js';
