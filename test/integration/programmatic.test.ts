@@ -1,0 +1,38 @@
+// Vitest's Node API drives the fixture suite in this process: the reporter's results reach
+// the caller, and the same files land on disk.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startVitest } from 'vitest/node';
+import { caseDirs, FIXTURE_DIR, freshOutDir, PIPELINE, readEvents } from './fixture-run.js';
+
+describe('startVitest on the fixture suite', () => {
+  it('runs both cases and leaves their files', async () => {
+    const outDir = freshOutDir();
+    const before = process.env.EVALMATRIX_OUTPUT_DIR;
+    process.env.EVALMATRIX_OUTPUT_DIR = outDir;
+    try {
+      const vitest = await startVitest('test', [], {
+        root: FIXTURE_DIR,
+        config: path.join(FIXTURE_DIR, 'vitest.config.ts'),
+        watch: false,
+        env: { EVALMATRIX_OUTPUT_DIR: outDir, MINI_MAX_SAMPLES: '3' },
+      });
+      await vitest.close();
+      const states = vitest.state.getFiles().flatMap((f) => f.tasks.flatMap((s) => ('tasks' in s ? s.tasks : [s])));
+      expect(states.map((t) => [t.name, t.result?.state])).toEqual([
+        ['mini_task › be_openai', 'pass'],
+        ['mini_task › be_anthropic', 'pass'],
+      ]);
+    } finally {
+      if (before === undefined) delete process.env.EVALMATRIX_OUTPUT_DIR;
+      else process.env.EVALMATRIX_OUTPUT_DIR = before;
+    }
+    const dirs = caseDirs(outDir);
+    expect(dirs).toHaveLength(2);
+    for (const dir of dirs) {
+      expect(readEvents(dir).filter((e) => e.event === 'inference_end')).toHaveLength(3);
+    }
+    expect(JSON.parse(readFileSync(path.join(outDir, PIPELINE, 'summary.index.json'), 'utf8')).count).toBe(2);
+  });
+});
