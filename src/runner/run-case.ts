@@ -11,6 +11,7 @@ import { CaseAggregate } from './aggregate.js';
 import { forEachConcurrent } from './concurrency.js';
 import { describeError } from './describe-error.js';
 import { makeEvent, type EmittedEvent } from './events.js';
+import { buildSummary } from './build-summary.js';
 import type { CaseSummary } from './summary.js';
 import { judgeCase } from './verdict.js';
 
@@ -104,29 +105,13 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     maxErrors: spec.task.max_errors,
     sampleCount: aggregate.sampleCount,
   });
-  const { prompt_tokens, completion_tokens } = aggregate.usage;
-  return {
-    run: {
-      task_id: spec.task.task_id,
-      model: spec.model,
-      timings: {
-        started_at: startedAt.toISOString(),
-        ended_at: new Date().toISOString(),
-        wall_ms: wallMs,
-        latency_ms: aggregate.latencyStats(),
-      },
-      metadata: {
-        pipeline: spec.pipeline,
-        mode: options.mode,
-        backends: [{ backend_id: spec.backend.backend_id, provider: client.provider, model: client.model, api_base: client.apiBase }],
-      },
-    },
-    metrics: aggregate.metricSummaries(),
-    sample_count: aggregate.sampleCount,
-    error_count: aggregate.errorCount,
-    usage: { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens },
-    status: verdict.status,
-    thresholds: verdict.thresholds,
-    reasons: verdict.reasons,
-  };
+  return buildSummary({
+    spec,
+    mode: options.mode,
+    backend: { provider: client.provider, model: client.model, apiBase: client.apiBase },
+    startedAt,
+    wallMs,
+    aggregate,
+    verdict,
+  });
 }

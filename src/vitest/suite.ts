@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, test, TestRunner, type RunnerTestCase, type RunnerTestFile } from 'vitest';
 import { expandCases, type CaseSpec } from '../config/cases.js';
 import { loadPipeline, type LoadedPipeline } from '../config/load.js';
-import { createProviderClient, MissingKeyError } from '../providers/index.js';
+import { createProviderClient, MissingKeyError, resolveProvider } from '../providers/index.js';
 import { DEPS_META_KEY, META_KEY, type CaseIdentity } from '../reporter/protocol.js';
+import { skippedSummary } from '../runner/build-summary.js';
 import { runCase } from '../runner/run-case.js';
 import { EventChannel } from './event-channel.js';
 import { resolveMode } from './mode.js';
@@ -40,8 +41,12 @@ export function defineEvalSuite(source: string | URL | LoadedPipeline, options: 
         try {
           client = createProviderClient(spec.backend, { env, allowMissingKey: mode === 'mock' });
         } catch (error) {
-          if (error instanceof MissingKeyError) ctx.skip(error.message);
-          throw error;
+          if (!(error instanceof MissingKeyError)) throw error;
+          const { provider, apiBase } = resolveProvider(spec.backend.config, env);
+          const backend = { provider, model: spec.backend.config.model, apiBase };
+          ctx.task.meta[META_KEY] = { case: identity, summary: skippedSummary(spec, mode, backend, error.message) };
+          ctx.skip(error.message);
+          return;
         }
         const channel = new EventChannel(ctx.task as RunnerTestCase, identity);
         const summary = await runCase(spec, { mode, client, emit: channel.emit, signal: ctx.signal }).finally(() => channel.close());

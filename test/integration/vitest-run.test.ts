@@ -100,4 +100,19 @@ describe('vitest run on a fixture suite', () => {
     expect(run.output).toMatch(/mini\.yaml:\d+:\d+ tasks\[0\]\.concurrency: /);
     expect(caseDirs(run.outDir)).toEqual([]);
   });
+
+  it('live mode skips a case whose key is missing, naming the variable, and records it as skipped', async () => {
+    const run = await runFixture({ EVALMATRIX_MODE: 'live', OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '' });
+    expect(run.code).toBe(0);
+    expect(run.output).toContain('2 skipped');
+    const dirs = caseDirs(run.outDir);
+    expect(dirs).toHaveLength(2);
+    const reasons = dirs.map((d) => readSummary(d)).map((s) => [s.status, s.reasons.join(' ')]);
+    expect(reasons).toEqual([
+      ['skipped', expect.stringContaining('ANTHROPIC_API_KEY')],
+      ['skipped', expect.stringContaining('OPENAI_API_KEY')],
+    ]);
+    const index = JSON.parse(readFileSync(path.join(run.outDir, PIPELINE, 'summary.index.json'), 'utf8'));
+    expect(index.items.map((i: { status: string }) => i.status)).toEqual(['skipped', 'skipped']);
+  });
 });
