@@ -1,9 +1,9 @@
 // `evalmatrix collect`: rebuild a pipeline's summary.index.json and print the table.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../reporter/atomic-write.js';
 import { collectIndex, INDEX_FILE } from '../reporter/collect-index.js';
-import { renderTable } from '../reporter/table.js';
+import { metricCell, renderTable } from '../reporter/table.js';
 
 export interface CollectArgs {
   root: string;
@@ -29,7 +29,7 @@ export function runCollect(args: CollectArgs, out: (s: string) => void, err: (s:
     i.model,
     i.task_id,
     String(i.sample_count),
-    i.metrics.map((m) => `${m.metric_id}=${Object.values(m.values)[0] ?? '-'}`).join(' ') || '-',
+    metricCell(i.metrics),
     String(i.error_count),
     i.run_id,
     i.status,
@@ -39,6 +39,3 @@ export function runCollect(args: CollectArgs, out: (s: string) => void, err: (s:
   return 0;
 }
 
-export function readIndexFile(file: string): unknown {
-  return JSON.parse(readFileSync(file, 'utf8'));
-}

@@ -10,7 +10,7 @@ import { writeIndex } from './collect-index.js';
 import { EventsFile } from './events-file.js';
 import { newRunId, outputRoot, pipelineRoot, runDir, displayPath } from './paths.js';
 import { DEPS_META_KEY, EVENTS_ARTIFACT, META_KEY, type CaseIdentity } from './protocol.js';
-import { renderTable, summaryRow } from './table.js';
+import { byModelAndTask, renderTable, summaryRow } from './table.js';
 
 export interface EvalmatrixReporterOptions {
   /** Print the results table at the end of each run (default true). */
@@ -93,7 +93,7 @@ export class EvalmatrixReporter implements Reporter {
       this.log(`evalmatrix: ${displayPath(path.join(root, 'summary.index.json'), projectRoot)} (${index.count} items)`);
     }
     if (this.options.table !== false && this.summaries.length > 0) {
-      this.log('\n' + renderTable(this.summaries.map(summaryRow)) + '\n');
+      this.log('\n' + renderTable(this.summaries.map(summaryRow).sort(byModelAndTask)) + '\n');
     }
   }
 
