@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { evalmatrixProject, evalmatrixRoot } from './src/vitest/config.js';
+import { evalmatrix } from './src/vitest/plugin.js';
 
 // In this repository `evalmatrix/*` resolves to the TypeScript sources, so evals and tests
 // always run the code as it is now (installed users get dist/ through package exports).
@@ -12,12 +12,10 @@ const alias = [
 
 // Two projects: `unit` runs the plugin's own tests; `evals` runs the shipped eval suites.
 export default defineConfig({
-  resolve: { alias },
   test: {
-    ...evalmatrixRoot(),
     projects: [
       { resolve: { alias }, test: { name: 'unit', include: ['test/**/*.test.ts'], testTimeout: 60_000 } },
-      { resolve: { alias }, ...evalmatrixProject({ name: 'evals', include: ['evals/**/*.eval.ts'] }) },
+      { resolve: { alias }, plugins: [evalmatrix()], test: { name: 'evals', include: ['evals/**/*.eval.ts'] } },
     ],
   },
 });

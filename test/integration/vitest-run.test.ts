@@ -115,4 +115,11 @@ describe('vitest run on a fixture suite', () => {
     const index = JSON.parse(readFileSync(path.join(run.outDir, PIPELINE, 'summary.index.json'), 'utf8'));
     expect(index.items.map((i: { status: string }) => i.status)).toEqual(['skipped', 'skipped']);
   });
+
+  it('keeps writing its files when the command line picks other reporters', async () => {
+    const run = await runFixture({ MINI_MAX_SAMPLES: '2' }, ['--reporter=dot']);
+    expect(run.code).toBe(0);
+    expect(caseDirs(run.outDir)).toHaveLength(2);
+    expect(JSON.parse(readFileSync(path.join(run.outDir, PIPELINE, 'summary.index.json'), 'utf8')).count).toBe(2);
+  });
 });

@@ -1,0 +1,47 @@
+// The evalmatrix Vitest plugin. Put it in the plugins of the project that runs eval files:
+// it adds the setup file (MSW in mock mode) and the global setup (index on teardown) to that
+// project, and — through configureVitest, which runs before Vitest creates its reporters — our
+// reporter and the watch triggers to the whole run. Because the reporter is appended after the
+// config is resolved, `--reporter=junit` on the command line keeps it.
+import { fileURLToPath } from 'node:url';
+import type { Vite } from 'vitest/node';
+import { EvalmatrixReporter, type EvalmatrixReporterOptions } from '../reporter/reporter.js';
+
+// Running from src (TypeScript) or dist (JavaScript): point at the sibling of this very file.
+const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+const sibling = (name: string): string => fileURLToPath(new URL(`./${name}${ownExtension}`, import.meta.url));
+
+export const SETUP_FILE = sibling('setup');
+export const GLOBAL_SETUP_FILE = sibling('global-setup');
+
+/** Pipeline YAMLs and datasets: editing one reruns the eval files that read it. */
+const WATCHED_INPUTS = /\.(ya?ml|jsonl?)$/;
+
+export type EvalmatrixPluginOptions = EvalmatrixReporterOptions;
+
+export function evalmatrix(options: EvalmatrixPluginOptions = {}): Vite.Plugin {
+  const reporter = new EvalmatrixReporter(options);
+  return {
+    name: 'evalmatrix',
+    config() {
+      return { test: { setupFiles: [SETUP_FILE], globalSetup: [GLOBAL_SETUP_FILE] } };
+    },
+    configureVitest({ vitest }) {
+      const config = vitest.config;
+      // One reporter per run, even when several projects use the plugin.
+      if (!config.reporters.some((r) => r instanceof EvalmatrixReporter)) {
+        (config.reporters as unknown[]).push(reporter);
+        config.watchTriggerPatterns = [
+          ...(config.watchTriggerPatterns ?? []),
+          {
+            pattern: WATCHED_INPUTS,
+            testsToRun: (file: string) => {
+              const modules = reporter.modulesDependingOn(file);
+              return modules.length > 0 ? modules : undefined;
+            },
+          },
+        ];
+      }
+    },
+  };
+}
