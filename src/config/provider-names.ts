@@ -2,7 +2,7 @@
 // name and what they mean. The config layer validates against it; the providers layer picks
 // its client from the canonical name.
 
-export const CANONICAL_PROVIDERS = ['openai', 'anthropic', 'gemini', 'xai', 'moonshot', 'azure'] as const;
+export const CANONICAL_PROVIDERS = ['openai', 'anthropic', 'gemini', 'xai', 'moonshot', 'azure', 'tgi', 'sglang'] as const;
 export type CanonicalProvider = (typeof CANONICAL_PROVIDERS)[number];
 
 /** Other names people use for the same providers (LiteLLM's and the vendors' own). */
@@ -11,6 +11,7 @@ const ALIASES: Readonly<Record<string, CanonicalProvider>> = {
   grok: 'xai',
   kimi: 'moonshot',
   azure_openai: 'azure',
+  'text-generation-inference': 'tgi',
 };
 
 /** The canonical provider for a name as written in config (case-insensitive), or undefined. */

@@ -6,6 +6,8 @@ import { geminiHandlers } from './handlers/gemini.js';
 import { grokHandlers } from './handlers/grok.js';
 import { kimiHandlers } from './handlers/kimi.js';
 import { openAIHandlers } from './handlers/openai.js';
+import { sglangHandlers } from './handlers/sglang.js';
+import { tgiHandlers } from './handlers/tgi.js';
 
 export function createMockHandlers(options: MockOptions = {}): RequestHandler[] {
   return [
@@ -14,5 +16,7 @@ export function createMockHandlers(options: MockOptions = {}): RequestHandler[] 
     ...geminiHandlers(options),
     ...grokHandlers(options),
     ...kimiHandlers(options),
+    ...tgiHandlers(options),
+    ...sglangHandlers(options),
   ];
 }

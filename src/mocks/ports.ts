@@ -1,4 +1,5 @@
-// The seed layout's five local mock ports, and the api_base a backend uses to reach each mock.
+// The seed layout's five local mock ports (and TGI's and SGLang's next to them), and the
+// api_base a backend uses to reach each mock.
 
 export const MOCK_PORTS = { openai: 18080, anthropic: 18081, gemini: 18082, grok: 18083, kimi: 18084 } as const;
 export type MockProvider = keyof typeof MOCK_PORTS;
@@ -8,10 +9,18 @@ export function localOrigins(port: number): string[] {
   return [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
 }
 
-/** The api_base for a backend config that should talk to this mock. */
-export function mockBase(provider: MockProvider): string {
-  const origin = `http://127.0.0.1:${MOCK_PORTS[provider]}`;
+/** The api_base for a backend config that should talk to this mock (on another port when served elsewhere). */
+export function mockBase(provider: MockProvider, port: number = MOCK_PORTS[provider]): string {
+  const origin = `http://127.0.0.1:${port}`;
   // Anthropic's base is the bare host (its client appends /v1/messages); Gemini's client adds
   // the version; the OpenAI-compatible ones include /v1 as their public bases do.
   return provider === 'anthropic' || provider === 'gemini' ? origin : `${origin}/v1`;
+}
+
+/** Self-hosted servers' mocks, beside the seed layout: their native routes sit at the root. */
+export const SELF_HOSTED_MOCK_PORTS = { tgi: 18085, sglang: 18086 } as const;
+export type SelfHostedMock = keyof typeof SELF_HOSTED_MOCK_PORTS;
+
+export function selfHostedMockBase(server: SelfHostedMock): string {
+  return `http://127.0.0.1:${SELF_HOSTED_MOCK_PORTS[server]}`;
 }

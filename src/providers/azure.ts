@@ -1,12 +1,10 @@
 // Azure OpenAI: the OpenAI protocol on per-resource deployments. The deployment is the
 // configured model; the SDK puts it in the path and sends the key as `api-key`.
 import { AzureOpenAI } from 'openai';
-import type { ProviderClient } from './types.js';
 import type { ClientSettings } from './client-settings.js';
-import { openAISdkClient } from './openai-compatible.js';
 
-export function createAzureClient(settings: ClientSettings, apiVersion: string): ProviderClient {
-  const sdk = new AzureOpenAI({
+export function azureSdk(settings: ClientSettings, apiVersion: string): AzureOpenAI {
+  return new AzureOpenAI({
     apiKey: settings.apiKey,
     // baseURL rather than `endpoint`: with `endpoint` the SDK throws when OPENAI_BASE_URL
     // happens to be set in process.env. This is the URL it would build from the endpoint.
@@ -18,5 +16,4 @@ export function createAzureClient(settings: ClientSettings, apiVersion: string):
     organization: null,
     project: null,
   });
-  return openAISdkClient(sdk, settings);
 }

@@ -1,6 +1,7 @@
 // Whatever a request threw, as a ProviderError: the two Stainless SDKs' errors, fetch failures,
-// timeouts and bodies that are not JSON. The key is scrubbed from every message, and nothing
-// from the request (headers included) is ever quoted.
+// timeouts and bodies that are not JSON. The key and any bearer token are scrubbed from every
+// message, nothing from the request (headers included) is ever quoted, and an HTTP error keeps
+// no SDK error as its cause (the SDKs' messages quote the raw body, which may echo the key).
 import { APIConnectionTimeoutError as OpenAITimeoutError, APIError as OpenAIAPIError } from 'openai';
 import {
   APIConnectionTimeoutError as AnthropicTimeoutError,
@@ -8,39 +9,46 @@ import {
 } from '@anthropic-ai/sdk';
 import type { ClientSettings } from './client-settings.js';
 import { ProviderError } from './errors.js';
+import { serverRetryHintMs, type HeaderSource } from './retry/hints.js';
 
 export function toProviderError(error: unknown, settings: ClientSettings): ProviderError {
   if (error instanceof ProviderError) return error;
-  if (isTimeout(error)) {
-    return new ProviderError({
-      provider: settings.provider,
-      type: 'timeout',
-      providerMessage: `no response within ${settings.timeoutMs} ms`,
-      cause: error,
-    });
-  }
+  if (isTimeout(error)) return timeoutError(settings);
   if ((error instanceof OpenAIAPIError || error instanceof AnthropicAPIError) && error.status !== undefined) {
-    return httpError(error.status, sdkMessage(error), settings, error);
+    return httpError(error.status, sdkMessage(error), settings, { headers: error.headers });
   }
-  // The SDKs parse a JSON content type with response.json(), which throws this on a broken body.
+  // The SDKs parse a JSON content type with response.json(), and stream chunks with
+  // JSON.parse: both throw this on a broken body.
   if (error instanceof SyntaxError) return malformedResponse(`the body is not valid JSON (${error.message})`, settings);
+  const code = networkCode(error);
   return new ProviderError({
     provider: settings.provider,
     type: 'network',
     providerMessage: redact(describeChain(error), settings.apiKey),
+    ...(code === undefined ? {} : { code }),
     cause: error,
   });
 }
 
-/** A non-2xx answer. Auth failures also say which variable the key came from. */
-export function httpError(status: number, providerMessage: string, settings: ClientSettings, cause?: unknown): ProviderError {
+export function timeoutError(settings: ClientSettings): ProviderError {
+  return new ProviderError({ provider: settings.provider, type: 'timeout', providerMessage: `no response within ${settings.timeoutMs} ms` });
+}
+
+/** A non-2xx answer. Refusals also say which variable the key came from (xAI answers a bad key with 400). */
+export function httpError(
+  status: number,
+  providerMessage: string,
+  settings: ClientSettings,
+  hints: { headers?: HeaderSource | undefined; retryAfterMs?: number | undefined } = {},
+): ProviderError {
+  const retryAfterMs = hints.retryAfterMs ?? (hints.headers ? serverRetryHintMs(hints.headers, Date.now()) : undefined);
   return new ProviderError({
     provider: settings.provider,
     type: 'http',
     status,
     providerMessage: redact(providerMessage, settings.apiKey),
-    ...(status === 401 || status === 403 ? { hint: keyHint(settings) } : {}),
-    cause,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    ...([400, 401, 403, 404].includes(status) ? { hint: keyHint(settings) } : {}),
   });
 }
 
@@ -53,7 +61,7 @@ function isTimeout(error: unknown): boolean {
   return (
     error instanceof OpenAITimeoutError ||
     error instanceof AnthropicTimeoutError ||
-    // fetch aborted by AbortSignal.timeout() (the Gemini client).
+    // fetch aborted by AbortSignal.timeout().
     (error instanceof Error && error.name === 'TimeoutError')
   );
 }
@@ -68,23 +76,40 @@ function sdkMessage(error: OpenAIAPIError | AnthropicAPIError): string {
 }
 
 function keyHint(settings: ClientSettings): string {
-  return settings.keyVariable ? `(key from ${settings.keyVariable})` : '(no API key was set; a placeholder was sent)';
+  return settings.keyVariable ? `(key from ${settings.keyVariable})` : '(no API key was set; a placeholder or none was sent)';
 }
 
 /** "Connection error.; cause: connect ECONNREFUSED …": the SDKs put the useful part in `cause`. */
 function describeChain(error: unknown): string {
-  const parts: string[] = [];
-  for (let current = error; current !== undefined && parts.length < 5; ) {
-    if (!(current instanceof Error)) {
-      parts.push(String(current));
-      break;
-    }
-    parts.push(current.message);
-    current = current.cause;
-  }
-  return parts.join('; cause: ');
+  return causes(error)
+    .map((e) => (e instanceof Error ? e.message : String(e)))
+    .join('; cause: ');
 }
 
-function redact(text: string, secret: string): string {
+/** The first `code` along the cause chain (undici puts ECONNRESET on the cause of "fetch failed"). */
+function networkCode(error: unknown): string | undefined {
+  for (const e of causes(error)) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let current = error; current !== undefined && current !== null && chain.length < 5; ) {
+    chain.push(current);
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return chain;
+}
+
+/** Removes the key and any bearer token a server may have echoed back into an error. */
+export function redact(text: string, secret: string): string {
+  return redactKey(text, secret).replace(/\b(Bearer)\s+[^\s"',;]+/gi, '$1 [redacted]');
+}
+
+/** Removes the key only: for answers, where "Bearer …" may be what the model was asked about. */
+export function redactKey(text: string, secret: string): string {
   return secret === '' ? text : text.split(secret).join('[redacted]');
 }

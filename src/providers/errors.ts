@@ -1,5 +1,5 @@
 // The two ways a provider call fails. A ProviderError is one request that went wrong (the
-// runner records it and a retry policy may try again); a MissingKeyError is a case that cannot
+// runner records it and the retry policy may try again); a MissingKeyError is a case that cannot
 // run at all (live mode skips it, naming the variables to set).
 
 export type ProviderErrorType = 'http' | 'timeout' | 'network' | 'malformed';
@@ -10,7 +10,13 @@ export interface ProviderErrorInit {
   /** What the provider (or the transport) said, already free of secrets. */
   providerMessage: string;
   status?: number;
+  /** A network error's code (ECONNRESET, ENOTFOUND…), for the retry decision. */
+  code?: string;
+  /** How long the server asked us to wait (its retry or reset headers), in ms. */
+  retryAfterMs?: number;
   attempts?: number;
+  /** Total ms spent waiting between attempts. */
+  retryWaitMs?: number;
   /** Appended to the message, e.g. "(key from OPENAI_API_KEY)". */
   hint?: string;
   cause?: unknown;
@@ -21,27 +27,42 @@ export class ProviderError extends Error {
   readonly provider: string;
   readonly type: ProviderErrorType;
   readonly status: number | undefined;
+  readonly code: string | undefined;
   readonly providerMessage: string;
-  /** Requests made before giving up; the retry policy raises it when it has tried more than once. */
-  attempts: number;
+  readonly retryAfterMs: number | undefined;
+  /** Requests made before giving up. */
+  readonly attempts: number;
+  readonly retryWaitMs: number;
+  // An ES private field: not enumerable, so never printed or serialized with the error.
+  readonly #init: ProviderErrorInit;
 
   constructor(init: ProviderErrorInit) {
     super(formatMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
+    this.#init = init;
     this.provider = init.provider;
     this.type = init.type;
     this.status = init.status;
+    this.code = init.code;
     this.providerMessage = init.providerMessage;
+    this.retryAfterMs = init.retryAfterMs;
     this.attempts = init.attempts ?? 1;
+    this.retryWaitMs = init.retryWaitMs ?? 0;
+  }
+
+  /** The same failure as the final word after `attempts` requests (the message says how many). */
+  afterAttempts(attempts: number, retryWaitMs: number): ProviderError {
+    return new ProviderError({ ...this.#init, attempts, retryWaitMs });
   }
 }
 
-function formatMessage({ provider, type, status, providerMessage, hint }: ProviderErrorInit): string {
+function formatMessage({ provider, type, status, providerMessage, hint, attempts }: ProviderErrorInit): string {
   const head =
     type === 'http' ? `${provider} ${status ?? '(no status)'}`
     : type === 'timeout' ? `${provider} timed out`
     : type === 'network' ? `${provider} network error`
     : `${provider} malformed response`;
-  return `${head}: ${providerMessage}${hint ? ` ${hint}` : ''}`;
+  const tries = attempts !== undefined && attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
+  return `${head}: ${providerMessage}${hint ? ` ${hint}` : ''}${tries}`;
 }
 
 export class MissingKeyError extends Error {

@@ -1,15 +1,14 @@
 // OpenAI chat completions through the official SDK: OpenAI itself, xAI and Moonshot, and (via
-// azure.ts) Azure OpenAI. One request per call: SDK retries are off so our retry policy decides.
+// azure.ts) Azure OpenAI. One request per attempt: SDK retries are off so our retry policy decides.
 import OpenAI from 'openai';
-import type { ChatRequest, ChatResult, ProviderClient } from './types.js';
 import type { ClientSettings } from './client-settings.js';
 import { isRecord, reportedModel, tokenCount } from './body.js';
 import { malformedResponse } from './error-mapping.js';
-import { openAIParameters } from './parameters.js';
-import { timedRequest } from './timed-request.js';
+import type { OpenAIWireParameters } from './parameters/openai.js';
+import type { Completion, Protocol } from './protocol.js';
 
-export function createOpenAICompatibleClient(settings: ClientSettings): ProviderClient {
-  const sdk = new OpenAI({
+export function openAISdk(settings: ClientSettings): OpenAI {
+  return new OpenAI({
     apiKey: settings.apiKey,
     baseURL: settings.apiBase,
     timeout: settings.timeoutMs,
@@ -19,41 +18,68 @@ export function createOpenAICompatibleClient(settings: ClientSettings): Provider
     organization: null,
     project: null,
   });
-  return openAISdkClient(sdk, settings);
 }
 
-/** A ProviderClient over any configured OpenAI SDK instance (AzureOpenAI included). */
-export function openAISdkClient(sdk: OpenAI, settings: ClientSettings): ProviderClient {
-  return {
-    provider: settings.provider,
-    model: settings.model,
-    apiBase: settings.apiBase,
-    async chat(request: ChatRequest): Promise<ChatResult> {
-      const { body, latency_ms } = await timedRequest(settings, request.signal, (signal) =>
-        sdk.chat.completions.create(
-          { model: settings.model, messages: request.messages, ...openAIParameters(settings.parameters) },
-          { signal },
-        ),
-      );
-      return { ...readCompletion(body, settings), provider: settings.provider, latency_ms, attempts: 1 };
-    },
+/** Chat completions over any configured OpenAI SDK instance (AzureOpenAI included). */
+export function openAIProtocol(sdk: OpenAI, settings: ClientSettings, wire: OpenAIWireParameters): Protocol {
+  if (!settings.stream) {
+    return async (messages, { signal }) =>
+      readCompletion(await sdk.chat.completions.create({ model: settings.model, messages, ...wire }, { signal }), settings);
+  }
+  return async (messages, { signal, firstToken }) => {
+    const stream = await sdk.chat.completions.create(
+      { model: settings.model, messages, ...wire, stream: true, stream_options: { include_usage: true } },
+      { signal },
+    );
+    return readStream(stream as AsyncIterable<unknown>, settings, firstToken);
   };
 }
 
 // The SDK hands back whatever the server sent (a string for a non-JSON body), so check it.
-function readCompletion(body: unknown, settings: ClientSettings) {
+function readCompletion(body: unknown, settings: ClientSettings): Completion {
   if (!isRecord(body)) throw malformedResponse('the body is not a JSON object', settings);
   const choices = body.choices;
   if (!Array.isArray(choices) || choices.length === 0) throw malformedResponse('missing choices', settings);
   const choice: unknown = choices[0];
   if (!isRecord(choice) || !isRecord(choice.message)) throw malformedResponse('missing choices[0].message', settings);
   const content = choice.message.content;
-  const usage = isRecord(body.usage) ? body.usage : {};
   return {
     model: reportedModel(body.model, settings.model),
     // null content (a refusal or a tool call) is an empty answer, not a broken response.
     text: typeof content === 'string' ? content : '',
     finish_reason: typeof choice.finish_reason === 'string' ? choice.finish_reason : null,
-    usage: { prompt_tokens: tokenCount(usage.prompt_tokens), completion_tokens: tokenCount(usage.completion_tokens) },
+    usage: readUsage(body.usage),
   };
+}
+
+/** Chunks of `choices[0].delta.content`; usage in the last chunk (or, as Moonshot sends it, in the last choice). */
+async function readStream(chunks: AsyncIterable<unknown>, settings: ClientSettings, firstToken: () => void): Promise<Completion> {
+  let text = '';
+  let model: unknown;
+  let finish: string | null = null;
+  let usage: unknown;
+  let sawChoices = false;
+  for await (const chunk of chunks) {
+    if (!isRecord(chunk)) throw malformedResponse('a stream chunk is not a JSON object', settings);
+    model ??= chunk.model;
+    if (chunk.usage) usage = chunk.usage;
+    if (!Array.isArray(chunk.choices)) continue;
+    sawChoices = true;
+    const choice: unknown = chunk.choices[0];
+    if (!isRecord(choice)) continue;
+    const content = isRecord(choice.delta) ? choice.delta.content : undefined;
+    if (typeof content === 'string' && content !== '') {
+      firstToken();
+      text += content;
+    }
+    if (typeof choice.finish_reason === 'string') finish = choice.finish_reason;
+    if (choice.usage) usage = choice.usage;
+  }
+  if (!sawChoices) throw malformedResponse('missing choices in every stream chunk', settings);
+  return { model: reportedModel(model, settings.model), text, finish_reason: finish, usage: readUsage(usage) };
+}
+
+function readUsage(value: unknown) {
+  const usage = isRecord(value) ? value : {};
+  return { prompt_tokens: tokenCount(usage.prompt_tokens), completion_tokens: tokenCount(usage.completion_tokens) };
 }

@@ -6,7 +6,8 @@ import { canonicalProvider, describeKnownProviders, type CanonicalProvider } fro
 /** The Azure OpenAI data-plane version used when AZURE_OPENAI_API_VERSION is unset (a GA release). */
 export const AZURE_DEFAULT_API_VERSION = '2024-10-21';
 
-type PublicProvider = Exclude<CanonicalProvider, 'azure'>;
+type PublicProvider = Exclude<CanonicalProvider, 'azure' | SelfHostedProvider>;
+type SelfHostedProvider = 'tgi' | 'sglang';
 
 const DEFAULTS: Record<PublicProvider, { base: string; keyVariables: readonly string[] }> = {
   openai: { base: 'https://api.openai.com/v1', keyVariables: ['OPENAI_API_KEY'] },
@@ -22,6 +23,13 @@ const DEFAULTS: Record<PublicProvider, { base: string; keyVariables: readonly st
 // Azure has no public endpoint: each resource has its own.
 const AZURE_KEY_VARIABLES = ['AZURE_OPENAI_API_KEY'] as const;
 
+// Self-hosted servers have no public endpoint either, and run without a key unless started
+// with one (TGI behind a Hugging Face endpoint takes the HF token).
+const SELF_HOSTED_KEY_VARIABLES: Record<SelfHostedProvider, readonly string[]> = {
+  tgi: ['TGI_API_KEY', 'HF_TOKEN'],
+  sglang: ['SGLANG_API_KEY'],
+};
+
 interface ResolvedCommon {
   apiBase: string;
   apiKey: string | undefined;
@@ -32,7 +40,12 @@ interface ResolvedCommon {
 }
 
 export type ResolvedProvider = ResolvedCommon &
-  ({ provider: PublicProvider } | { provider: 'azure'; apiVersion: string });
+  (
+    | { provider: PublicProvider }
+    | { provider: 'azure'; apiVersion: string }
+    /** A self-hosted server: a missing key means none is sent, not a skipped case. */
+    | { provider: SelfHostedProvider; keyOptional: true }
+  );
 
 type Env = Record<string, string | undefined>;
 
@@ -43,9 +56,7 @@ export function resolveProvider(config: BackendConfig, env: Env): ResolvedProvid
   }
   // An explicit api_key_env is the only variable consulted: falling back to the default one
   // could silently bill another account. A key is never taken from another provider's variable.
-  const keyVariables = config.api_key_env
-    ? [config.api_key_env]
-    : [...(provider === 'azure' ? AZURE_KEY_VARIABLES : DEFAULTS[provider].keyVariables)];
+  const keyVariables = config.api_key_env ? [config.api_key_env] : [...defaultKeyVariables(provider)];
   const keyVariable = keyVariables.find((name) => nonEmpty(env[name]) !== undefined);
   const key = { apiKey: keyVariable === undefined ? undefined : env[keyVariable], keyVariables, keyVariable };
 
@@ -56,7 +67,19 @@ export function resolveProvider(config: BackendConfig, env: Env): ResolvedProvid
     }
     return { provider, apiBase: endpoint, apiVersion: nonEmpty(env.AZURE_OPENAI_API_VERSION) ?? AZURE_DEFAULT_API_VERSION, ...key };
   }
+  if (provider === 'tgi' || provider === 'sglang') {
+    if (config.api_base === undefined) {
+      throw new Error(`${provider} has no public endpoint: set api_base in the backend config to your server (e.g. http://127.0.0.1:8080).`);
+    }
+    return { provider, apiBase: config.api_base, keyOptional: true, ...key };
+  }
   return { provider, apiBase: config.api_base ?? DEFAULTS[provider].base, ...key };
+}
+
+function defaultKeyVariables(provider: CanonicalProvider): readonly string[] {
+  if (provider === 'azure') return AZURE_KEY_VARIABLES;
+  if (provider === 'tgi' || provider === 'sglang') return SELF_HOSTED_KEY_VARIABLES[provider];
+  return DEFAULTS[provider].keyVariables;
 }
 
 /** A variable set to "" (or spaces) counts as unset, as in a shell's `${VAR:-default}`. */

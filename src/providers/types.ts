@@ -1,4 +1,5 @@
 // The provider layer's contract with the runner. No Vitest here.
+import type { ParameterAdjustment } from './parameters/adjustments.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -10,6 +11,7 @@ export interface Usage {
   completion_tokens: number;
 }
 
+/** One answered call. The runner spreads it into the inference_end event, so it stays JSON. */
 export interface ChatResult {
   provider: string;
   /** The model the server says answered (falls back to the configured one). */
@@ -17,8 +19,18 @@ export interface ChatResult {
   text: string;
   finish_reason: string | null;
   usage: Usage;
+  /** The successful attempt's whole exchange. */
   latency_ms: number;
+  /** Requests made, the successful one included. */
   attempts: number;
+  /** Total ms waited between attempts (backoff and server hints). */
+  retry_wait_ms: number;
+  /** Parameters the provider's rules dropped, clamped, renamed or defaulted before sending. */
+  adjusted_parameters: ParameterAdjustment[];
+  /** Streaming only: ms from sending to the first text. */
+  ttft_ms?: number;
+  /** Streaming only: completion tokens per second over the whole exchange. */
+  tokens_per_second?: number;
 }
 
 export interface ChatRequest {
@@ -27,7 +39,7 @@ export interface ChatRequest {
 }
 
 export interface ProviderClient {
-  /** Canonical provider name: openai | anthropic | gemini | xai | moonshot | azure. */
+  /** Canonical provider name: openai | anthropic | gemini | xai | moonshot | azure | tgi | sglang. */
   readonly provider: string;
   readonly model: string;
   readonly apiBase: string;

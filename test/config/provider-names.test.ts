@@ -12,6 +12,7 @@ describe('canonicalProvider', () => {
     expect(canonicalProvider('KIMI')).toBe('moonshot');
     expect(canonicalProvider('azure_openai')).toBe('azure');
     expect(canonicalProvider('OpenAI')).toBe('openai');
+    expect(canonicalProvider('text-generation-inference')).toBe('tgi');
   });
 
   it('knows nothing else', () => {
@@ -22,5 +23,5 @@ describe('canonicalProvider', () => {
 });
 
 it('describes the known providers with their aliases', () => {
-  expect(describeKnownProviders()).toBe('openai, anthropic, gemini (google), xai (grok), moonshot (kimi), azure (azure_openai)');
+  expect(describeKnownProviders()).toBe('openai, anthropic, gemini (google), xai (grok), moonshot (kimi), azure (azure_openai), tgi (text-generation-inference), sglang');
 });

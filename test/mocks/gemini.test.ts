@@ -49,9 +49,9 @@ describe('Gemini mock', () => {
     expect(json.modelVersion).toBe('gemini-1.5-pro-002');
   });
 
-  it('does not answer other methods of the model', async () => {
-    await expect(post('http://127.0.0.1:18082/v1beta/models/gemini-2.0-flash:streamGenerateContent', request, KEY)).rejects.toThrow(
-      /no mock answers POST http:\/\/127.0.0.1:18082\/v1beta\/models\/gemini-2.0-flash:streamGenerateContent/,
+  it('does not answer other methods of the model (countTokens)', async () => {
+    await expect(post('http://127.0.0.1:18082/v1beta/models/gemini-2.0-flash:countTokens', request, KEY)).rejects.toThrow(
+      /no mock answers POST http:\/\/127.0.0.1:18082\/v1beta\/models\/gemini-2.0-flash:countTokens/,
     );
   });
 

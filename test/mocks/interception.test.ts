@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MOCK_PORTS, mockBase, startMockInterception, UnmockedRequestError, type MockInterception } from '../../src/mocks/index.js';
+import { MOCK_PORTS, mockBase, selfHostedMockBase, startMockInterception, UnmockedRequestError, type MockInterception } from '../../src/mocks/index.js';
 import { post } from './post.js';
 
 describe('an unmatched request in mock mode', () => {
@@ -67,5 +67,8 @@ describe('ports and bases', () => {
     expect(mockBase('gemini')).toBe('http://127.0.0.1:18082');
     expect(mockBase('grok')).toBe('http://127.0.0.1:18083/v1');
     expect(mockBase('kimi')).toBe('http://127.0.0.1:18084/v1');
+    // Beside the seed layout: TGI and SGLang serve their native routes at the root.
+    expect(selfHostedMockBase('tgi')).toBe('http://127.0.0.1:18085');
+    expect(selfHostedMockBase('sglang')).toBe('http://127.0.0.1:18086');
   });
 });

@@ -21,7 +21,8 @@ const KEY_VARIABLE = { openai: 'OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY',
 type Provider = keyof typeof ENDPOINTS;
 
 function client(provider: Provider, timeout = 60) {
-  return createProviderClient(backend({ provider, model: 'm', api_base: mockBase(provider), timeout }), {
+  // One attempt: these tests are about how a failure reads; retries are tested in retry-loop.test.ts.
+  return createProviderClient(backend({ provider, model: 'm', api_base: mockBase(provider), timeout, max_retries: 0 }), {
     env: { [KEY_VARIABLE[provider]]: SECRET },
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createProviderClient, MissingKeyError } from '../../src/providers/index.js';
 import { AZURE_DEFAULT_API_VERSION, resolveProvider } from '../../src/providers/resolve.js';
 import { backend } from './backend.js';
 
@@ -69,6 +70,26 @@ describe('resolveProvider', () => {
 
   it('asks for an Azure endpoint when there is none', () => {
     expect(() => resolve('azure', { AZURE_OPENAI_API_KEY: 'z' })).toThrow(/AZURE_OPENAI_ENDPOINT/);
+  });
+
+  it('TGI and SGLang: api_base required, a key only if one is set', () => {
+    expect(resolve('tgi', {}, { api_base: 'http://127.0.0.1:8080' })).toEqual({
+      provider: 'tgi',
+      apiBase: 'http://127.0.0.1:8080',
+      keyOptional: true,
+      apiKey: undefined,
+      keyVariables: ['TGI_API_KEY', 'HF_TOKEN'],
+      keyVariable: undefined,
+    });
+    expect(resolve('text-generation-inference', { HF_TOKEN: 'hf' }, { api_base: 'http://h' })).toMatchObject({ provider: 'tgi', apiKey: 'hf', keyVariable: 'HF_TOKEN' });
+    expect(resolve('sglang', { SGLANG_API_KEY: 's' }, { api_base: 'http://h' })).toMatchObject({ provider: 'sglang', apiKey: 's', keyVariables: ['SGLANG_API_KEY'] });
+    expect(() => resolve('sglang')).toThrow('sglang has no public endpoint: set api_base');
+  });
+
+  it('a self-hosted server without a key gets none, even live; a hosted provider is skipped', () => {
+    const live = { env: {} };
+    expect(() => createProviderClient(backend({ provider: 'tgi', model: 'm', api_base: 'http://127.0.0.1:8080' }), live)).not.toThrow();
+    expect(() => createProviderClient(backend({ provider: 'openai', model: 'm' }), live)).toThrow(MissingKeyError);
   });
 
   it('names the known providers when the name is unknown', () => {

@@ -1,38 +1,98 @@
-// Anthropic Messages: echoes the last message, and insists on max_tokens as the real API does.
+// Anthropic Messages: echoes the last message (or forwards to MOCK_TARGET), insists on
+// max_tokens as the real API does, and accepts both x-api-key and Authorization: Bearer.
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { forwardChat, type ChatTurn, type DownstreamFailure } from '../forward.js';
 import type { MockOptions } from '../options.js';
 import { localOrigins, MOCK_PORTS } from '../ports.js';
-import { roughTokenCount } from '../wire/common.js';
-import { ANTHROPIC_ERROR_STATUS, anthropicError, anthropicMessage, type AnthropicErrorType } from '../wire/anthropic.js';
-import { field, readJsonObject, simulateLatency, textOf } from './request.js';
+import { mockRoute } from '../route.js';
+import { anthropicRefusal } from '../rules/anthropic.js';
+import { promptTokenCount } from '../wire/common.js';
+import { numberOf, shapeReply, stopsOf } from '../wire/reply.js';
+import { sseResponse } from '../wire/sse.js';
+import {
+  anthropicErrorResponse,
+  anthropicFaults,
+  anthropicMessage,
+  anthropicRateLimitHeaders,
+  anthropicStreamEvents,
+  type AnthropicErrorType,
+  type AnthropicMessage,
+} from '../wire/anthropic.js';
+import { field, readJsonObject, textOf } from './request.js';
 
 export function anthropicHandlers(options: MockOptions = {}): HttpHandler[] {
+  const route = mockRoute(options, { dialect: anthropicFaults, streaming: (_request, body) => /"stream"\s*:\s*true/.test(body) });
   const origins = ['https://api.anthropic.com', ...localOrigins(MOCK_PORTS.anthropic)];
   return origins.map((origin) =>
-    http.post(`${origin}/v1/messages`, async ({ request }) => {
-      await simulateLatency(options.latencyMs);
-      // Older clients send x-api-key, recent SDKs Authorization: Bearer.
-      if (!request.headers.has('x-api-key') && !request.headers.has('authorization')) {
-        return fail('authentication_error', 'x-api-key header is required');
-      }
-      const body = await readJsonObject(request);
-      if (body === undefined) return fail('invalid_request_error', 'The request body is not valid JSON.');
-      if (typeof body.model !== 'string' || body.model === '') return fail('invalid_request_error', 'model: Field required');
-      const messages = body.messages;
-      if (!Array.isArray(messages) || messages.length === 0) return fail('invalid_request_error', 'messages: Field required');
-      if (typeof body.max_tokens !== 'number') return fail('invalid_request_error', 'max_tokens: Field required');
-      const texts = messages.map((m: unknown) => textOf(field(m, 'content')));
-      return HttpResponse.json(
-        anthropicMessage({
-          model: body.model,
-          text: texts.at(-1) ?? '',
-          inputTokens: roughTokenCount([textOf(body.system), ...texts].join('\n')),
-        }),
-      );
-    }),
+    http.post(
+      `${origin}/v1/messages`,
+      route(async ({ request }) => {
+        // Older clients send x-api-key, recent SDKs Authorization: Bearer.
+        if (!request.headers.has('x-api-key') && !request.headers.has('authorization')) {
+          return anthropicErrorResponse('authentication_error', 'x-api-key header is required');
+        }
+        const body = await readJsonObject(request);
+        if (body === undefined) return anthropicErrorResponse('invalid_request_error', 'The request body is not valid JSON.');
+        if (typeof body.model !== 'string' || body.model === '') return anthropicErrorResponse('invalid_request_error', 'model: Field required');
+        const messages = body.messages;
+        if (!Array.isArray(messages) || messages.length === 0) return anthropicErrorResponse('invalid_request_error', 'messages: Field required');
+        if (typeof body.max_tokens !== 'number') return anthropicErrorResponse('invalid_request_error', 'max_tokens: Field required');
+        const refusal = anthropicRefusal(body);
+        if (refusal) return anthropicErrorResponse('invalid_request_error', refusal);
+        const turns: ChatTurn[] = messages.map((m: unknown) => ({ role: field(m, 'role') === 'assistant' ? 'assistant' : 'user', content: textOf(field(m, 'content')) }));
+        const system = textOf(body.system);
+        const answer = options.target
+          ? await forwarded(options, body, system, turns, request.signal)
+          : echoed(body, system, turns);
+        if (answer instanceof Response) return answer;
+        const headers = anthropicRateLimitHeaders();
+        return body.stream === true ? sseResponse(anthropicStreamEvents(answer), { headers }) : HttpResponse.json(answer, { headers });
+      }),
+    ),
   );
 }
 
-function fail(type: AnthropicErrorType, message: string) {
-  return HttpResponse.json(anthropicError(type, message), { status: ANTHROPIC_ERROR_STATUS[type] });
+function echoed(body: Record<string, unknown>, system: string, turns: ChatTurn[]): AnthropicMessage {
+  const reply = shapeReply(turns.at(-1)?.content ?? '', { maxTokens: numberOf(body.max_tokens), stop: stopsOf(body.stop_sequences) });
+  return anthropicMessage({
+    model: String(body.model),
+    text: reply.text,
+    inputTokens: promptTokenCount([system, ...turns.map((t) => t.content)]),
+    stopReason: reply.ended === 'stop_sequence' ? 'stop_sequence' : reply.ended === 'length' ? 'max_tokens' : 'end_turn',
+    stopSequence: reply.matched ?? null,
+  });
 }
+
+async function forwarded(options: MockOptions, body: Record<string, unknown>, system: string, turns: ChatTurn[], signal: AbortSignal): Promise<AnthropicMessage | Response> {
+  const answer = await forwardChat(
+    options.target!,
+    {
+      model: String(body.model),
+      messages: [...(system ? [{ role: 'system' as const, content: system }] : []), ...turns],
+      max_tokens: numberOf(body.max_tokens),
+      temperature: numberOf(body.temperature),
+      top_p: numberOf(body.top_p),
+      stop: stopsOf(body.stop_sequences),
+    },
+    signal,
+  );
+  if (!answer.ok) return anthropicErrorResponse(ERROR_TYPE[answer.failure], answer.message);
+  return anthropicMessage({
+    model: String(body.model),
+    text: answer.text,
+    inputTokens: answer.promptTokens,
+    outputTokens: answer.completionTokens,
+    stopReason: answer.finish === 'length' ? 'max_tokens' : 'end_turn',
+  });
+}
+
+/** Each downstream failure as the Anthropic error type that says it. */
+const ERROR_TYPE: Record<DownstreamFailure, AnthropicErrorType> = {
+  rate_limited: 'rate_limit_error',
+  unauthenticated: 'authentication_error',
+  forbidden: 'permission_error',
+  not_found: 'not_found_error',
+  invalid: 'invalid_request_error',
+  unavailable: 'overloaded_error',
+  internal: 'api_error',
+};

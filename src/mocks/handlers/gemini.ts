@@ -1,52 +1,119 @@
-// Gemini: generateContent under v1 and v1beta, echoing the last user text, plus the seed
-// layout's OpenAI-compatible route on the local port.
+// Gemini: generateContent and streamGenerateContent under v1 and v1beta, echoing the last user
+// text (or forwarding to MOCK_TARGET), plus the seed layout's OpenAI-compatible route on the
+// local port.
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { forwardChat, type ChatTurn, type DownstreamFailure } from '../forward.js';
 import type { MockOptions } from '../options.js';
 import { localOrigins, MOCK_PORTS } from '../ports.js';
-import { roughTokenCount } from '../wire/common.js';
-import { geminiError, geminiResponse, type GeminiErrorStatus } from '../wire/gemini.js';
+import { mockRoute } from '../route.js';
+import { geminiRefusal } from '../rules/gemini.js';
+import { promptTokenCount } from '../wire/common.js';
+import { numberOf, shapeReply, stopsOf } from '../wire/reply.js';
+import { sseResponse } from '../wire/sse.js';
+import { geminiErrorResponse, geminiFaults, geminiResponse, geminiStreamChunks, type GeminiErrorStatus, type GeminiResponse } from '../wire/gemini.js';
 import { openAICompatibleHandlers } from './openai-compatible.js';
-import { field, readJsonObject, simulateLatency, textOf } from './request.js';
+import { field, readJsonObject, textOf } from './request.js';
 
 export function geminiHandlers(options: MockOptions = {}): HttpHandler[] {
+  const route = mockRoute(options, { dialect: geminiFaults, streaming: (request) => request.url.includes(':streamGenerateContent') });
   const local = localOrigins(MOCK_PORTS.gemini);
   const generate = ['https://generativelanguage.googleapis.com', ...local].flatMap((origin) =>
-    ['v1', 'v1beta'].map((version) =>
+    ['v1', 'v1beta'].flatMap((version) =>
       // The escaped colon is a literal ":" inside the segment (`gemini-2.0-flash:generateContent`),
-      // so `:streamGenerateContent` and other methods stay unmatched.
-      http.post(`${origin}/${version}/models/:model\\:generateContent`, async ({ request, params }) => {
-        await simulateLatency(options.latencyMs);
-        if (!request.headers.has('x-goog-api-key') && !new URL(request.url).searchParams.has('key')) {
-          // What Google answers a call without a key: 403, not 401.
-          return fail(
-            'PERMISSION_DENIED',
-            "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
-          );
-        }
-        const body = await readJsonObject(request);
-        if (body === undefined) return fail('INVALID_ARGUMENT', 'Invalid JSON payload received.');
-        const contents = body.contents;
-        if (!Array.isArray(contents) || contents.length === 0) {
-          return fail('INVALID_ARGUMENT', '* GenerateContentRequest.contents: contents is not specified');
-        }
-        // A turn without a role is the user's, as in the API.
-        const lastUser = contents.findLast((turn: unknown) => field(turn, 'role') !== 'model');
-        const texts = [field(body.systemInstruction, 'parts'), ...contents.map((turn: unknown) => field(turn, 'parts'))].map(textOf);
-        return HttpResponse.json(
-          geminiResponse({
-            model: String(params.model),
-            text: textOf(field(lastUser, 'parts')),
-            promptTokens: roughTokenCount(texts.join('\n')),
+      // so other methods of the model stay unmatched.
+      (['generateContent', 'streamGenerateContent'] as const).map((method) =>
+        http.post(
+          `${origin}/${version}/models/:model\\:${method}`,
+          route(async ({ request, params }) => {
+            if (!request.headers.has('x-goog-api-key') && !new URL(request.url).searchParams.has('key')) {
+              // What Google answers a call without a key: 403, not 401.
+              return geminiErrorResponse(
+                'PERMISSION_DENIED',
+                "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+              );
+            }
+            const body = await readJsonObject(request);
+            if (body === undefined) return geminiErrorResponse('INVALID_ARGUMENT', 'Invalid JSON payload received.');
+            const contents = body.contents;
+            if (!Array.isArray(contents) || contents.length === 0) {
+              return geminiErrorResponse('INVALID_ARGUMENT', '* GenerateContentRequest.contents: contents is not specified');
+            }
+            const refusal = geminiRefusal(body);
+            if (refusal) return geminiErrorResponse('INVALID_ARGUMENT', refusal);
+            // A turn without a role is the user's, as in the API.
+            const turns: ChatTurn[] = contents.map((turn: unknown) => ({
+              role: field(turn, 'role') === 'model' ? 'assistant' : 'user',
+              content: textOf(field(turn, 'parts')),
+            }));
+            const system = textOf(field(body.systemInstruction, 'parts'));
+            const model = String(params.model);
+            const answer = options.target ? await forwarded(options, model, body, system, turns, request.signal) : echoed(model, body, system, turns);
+            if (answer instanceof Response) return answer;
+            if (method === 'generateContent') return HttpResponse.json(answer);
+            const chunks = geminiStreamChunks(answer);
+            // Without alt=sse the stream is one JSON array, written as it grows.
+            return new URL(request.url).searchParams.get('alt') === 'sse' ? sseResponse(chunks.map((data) => ({ data }))) : HttpResponse.json(chunks);
           }),
-        );
-      }),
+        ),
+      ),
     ),
   );
   const openAIRoute = openAICompatibleHandlers({ bases: local.map((origin) => `${origin}/v1`), reply: (_model, text) => text }, options);
   return [...generate, ...openAIRoute];
 }
 
-function fail(status: GeminiErrorStatus, message: string) {
-  const body = geminiError(status, message);
-  return HttpResponse.json(body, { status: body.error.code });
+function echoed(model: string, body: Record<string, unknown>, system: string, turns: ChatTurn[]): GeminiResponse {
+  const config = body.generationConfig;
+  const reply = shapeReply(turns.findLast((t) => t.role === 'user')?.content ?? '', {
+    maxTokens: numberOf(field(config, 'maxOutputTokens')),
+    stop: stopsOf(field(config, 'stopSequences')),
+  });
+  return geminiResponse({
+    model,
+    text: reply.text,
+    promptTokens: promptTokenCount([system, ...turns.map((t) => t.content)]),
+    finishReason: reply.ended === 'length' ? 'MAX_TOKENS' : 'STOP',
+  });
 }
+
+async function forwarded(
+  options: MockOptions,
+  model: string,
+  body: Record<string, unknown>,
+  system: string,
+  turns: ChatTurn[],
+  signal: AbortSignal,
+): Promise<GeminiResponse | Response> {
+  const config = body.generationConfig;
+  const answer = await forwardChat(
+    options.target!,
+    {
+      model,
+      messages: [...(system ? [{ role: 'system' as const, content: system }] : []), ...turns],
+      max_tokens: numberOf(field(config, 'maxOutputTokens')),
+      temperature: numberOf(field(config, 'temperature')),
+      top_p: numberOf(field(config, 'topP')),
+      stop: stopsOf(field(config, 'stopSequences')),
+    },
+    signal,
+  );
+  if (!answer.ok) return geminiErrorResponse(STATUS[answer.failure], answer.message);
+  return geminiResponse({
+    model,
+    text: answer.text,
+    promptTokens: answer.promptTokens,
+    candidatesTokens: answer.completionTokens,
+    finishReason: answer.finish === 'length' ? 'MAX_TOKENS' : 'STOP',
+  });
+}
+
+/** Each downstream failure as the Google status that says it. */
+const STATUS: Record<DownstreamFailure, GeminiErrorStatus> = {
+  rate_limited: 'RESOURCE_EXHAUSTED',
+  unauthenticated: 'UNAUTHENTICATED',
+  forbidden: 'PERMISSION_DENIED',
+  not_found: 'NOT_FOUND',
+  invalid: 'INVALID_ARGUMENT',
+  unavailable: 'UNAVAILABLE',
+  internal: 'INTERNAL',
+};

@@ -7,7 +7,7 @@ import { openAICompatibleHandlers } from './openai-compatible.js';
 export function grokHandlers(options: MockOptions = {}): HttpHandler[] {
   const local = localOrigins(MOCK_PORTS.grok).flatMap((origin) => [`${origin}/v1`, origin]);
   return openAICompatibleHandlers(
-    { bases: ['https://api.x.ai/v1', ...local], reply: (model, text) => `mock-grok(${model}): ${text}` },
+    { bases: ['https://api.x.ai/v1', ...local], reply: (model, text) => `mock-grok(${model}): ${text}`, family: 'xai' },
     options,
   );
 }

@@ -10,6 +10,8 @@ export function kimiHandlers(options: MockOptions = {}): HttpHandler[] {
     {
       bases: ['https://api.moonshot.cn/v1', 'https://api.moonshot.ai/v1', ...local],
       reply: (model, text) => `mock-kimi(${model}): ${text}`,
+      family: 'moonshot',
+      streamUsage: 'in_choice',
     },
     options,
   );

@@ -1,43 +1,72 @@
 // One mock for every OpenAI-compatible endpoint (OpenAI, Grok, Kimi, Gemini's OpenAI route):
-// they differ only in where they answer and how they word the reply.
+// they differ in where they answer, how they word the reply, which parameters they refuse and
+// where a stream carries its usage.
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { MockOptions } from '../options.js';
-import { roughTokenCount } from '../wire/common.js';
-import { openAIChatCompletion, openAIError, type OpenAIErrorBody } from '../wire/openai.js';
-import { field, readJsonObject, simulateLatency, textOf } from './request.js';
+import { mockRoute } from '../route.js';
+import { openAIRefusal, type OpenAIFamily } from '../rules/openai-compatible.js';
+import { promptTokenCount } from '../wire/common.js';
+import { numberOf, shapeReply, stopsOf } from '../wire/reply.js';
+import { sseResponse } from '../wire/sse.js';
+import {
+  openAIChatCompletion,
+  openAIError,
+  openAIFaults,
+  openAIRateLimitHeaders,
+  openAIStreamEvents,
+  type OpenAIErrorBody,
+} from '../wire/openai.js';
+import { field, readJsonObject, textOf } from './request.js';
 
 export interface OpenAICompatibleMock {
   /** Bases the mock answers at; `/chat/completions` is appended to each. */
   bases: string[];
   /** The assistant's reply, from the requested model and the last message's text. */
   reply(model: string, lastMessage: string): string;
+  /** Whose parameter rules to enforce (default: only the limits every compatible server has). */
+  family?: OpenAIFamily;
+  /** Moonshot streams usage inside the last choice rather than in a chunk of its own. */
+  streamUsage?: 'final_chunk' | 'in_choice';
 }
 
 export function openAICompatibleHandlers(mock: OpenAICompatibleMock, options: MockOptions = {}): HttpHandler[] {
+  const route = mockRoute(options, { dialect: openAIFaults, streaming: (_request, body) => /"stream"\s*:\s*true/.test(body) });
   return mock.bases.map((base) =>
-    http.post(`${base}/chat/completions`, async ({ request }) => {
-      await simulateLatency(options.latencyMs);
-      if (!request.headers.has('authorization')) {
-        return fail(401, openAIError("You didn't provide an API key. Send it in an Authorization header using Bearer auth (Authorization: Bearer YOUR_KEY)."));
-      }
-      const body = await readJsonObject(request);
-      if (body === undefined) return fail(400, openAIError('We could not parse the JSON body of your request.'));
-      if (typeof body.model !== 'string' || body.model === '') {
-        return fail(400, openAIError("Missing required parameter: 'model'.", { param: 'model', code: 'missing_required_parameter' }));
-      }
-      const messages = body.messages;
-      if (!Array.isArray(messages) || messages.length === 0) {
-        return fail(400, openAIError("Missing required parameter: 'messages'.", { param: 'messages', code: 'missing_required_parameter' }));
-      }
-      const texts = messages.map((m: unknown) => textOf(field(m, 'content')));
-      return HttpResponse.json(
-        openAIChatCompletion({
+    http.post(
+      `${base}/chat/completions`,
+      route(async ({ request }) => {
+        if (!request.headers.has('authorization')) {
+          return fail(401, openAIError("You didn't provide an API key. Send it in an Authorization header using Bearer auth (Authorization: Bearer YOUR_KEY)."));
+        }
+        const body = await readJsonObject(request);
+        if (body === undefined) return fail(400, openAIError('We could not parse the JSON body of your request.'));
+        if (typeof body.model !== 'string' || body.model === '') {
+          return fail(400, openAIError("Missing required parameter: 'model'.", { param: 'model', code: 'missing_required_parameter' }));
+        }
+        const messages = body.messages;
+        if (!Array.isArray(messages) || messages.length === 0) {
+          return fail(400, openAIError("Missing required parameter: 'messages'.", { param: 'messages', code: 'missing_required_parameter' }));
+        }
+        const refusal = openAIRefusal(mock.family ?? 'compatible', body);
+        if (refusal) return fail(400, openAIError(refusal.message, { param: refusal.param, code: refusal.code }));
+        const texts = messages.map((m: unknown) => textOf(field(m, 'content')));
+        const reply = shapeReply(mock.reply(body.model, texts.at(-1) ?? ''), {
+          maxTokens: numberOf(body.max_completion_tokens) ?? numberOf(body.max_tokens),
+          stop: stopsOf(body.stop),
+        });
+        const completion = openAIChatCompletion({
           model: body.model,
-          content: mock.reply(body.model, texts.at(-1) ?? ''),
-          promptTokens: roughTokenCount(texts.join('\n')),
-        }),
-      );
-    }),
+          content: reply.text,
+          promptTokens: promptTokenCount(texts),
+          finishReason: reply.ended === 'length' ? 'length' : 'stop',
+        });
+        const headers = openAIRateLimitHeaders();
+        if (body.stream !== true) return HttpResponse.json(completion, { headers });
+        const wantsUsage = field(body.stream_options, 'include_usage') === true;
+        const usage = mock.streamUsage === 'in_choice' ? 'in_choice' : wantsUsage ? 'final_chunk' : 'none';
+        return sseResponse(openAIStreamEvents(completion, usage), { headers });
+      }),
+    ),
   );
 }
 

@@ -6,5 +6,5 @@ import { openAICompatibleHandlers } from './openai-compatible.js';
 
 export function openAIHandlers(options: MockOptions = {}): HttpHandler[] {
   const local = localOrigins(MOCK_PORTS.openai).flatMap((origin) => [`${origin}/v1`, origin]);
-  return openAICompatibleHandlers({ bases: ['https://api.openai.com/v1', ...local], reply: (_model, text) => text }, options);
+  return openAICompatibleHandlers({ bases: ['https://api.openai.com/v1', ...local], reply: (_model, text) => text, family: 'openai' }, options);
 }

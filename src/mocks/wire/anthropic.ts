@@ -1,5 +1,9 @@
-// Anthropic Messages wire shapes.
+// Anthropic Messages wire shapes: the message, its stream events, errors, rate-limit headers
+// and faults.
+import { RETRY_NOW, truncatedJson, type FaultDialect } from '../faults/dialect.js';
 import { mockId, roughTokenCount } from './common.js';
+import { textPieces } from './reply.js';
+import { sseResponse, type MockEvent } from './sse.js';
 
 export interface AnthropicMessage {
   id: string;
@@ -12,7 +16,14 @@ export interface AnthropicMessage {
   usage: { input_tokens: number; output_tokens: number };
 }
 
-export function anthropicMessage(init: { model: string; text: string; inputTokens: number; stopReason?: string }): AnthropicMessage {
+export function anthropicMessage(init: {
+  model: string;
+  text: string;
+  inputTokens: number;
+  outputTokens?: number;
+  stopReason?: string;
+  stopSequence?: string | null;
+}): AnthropicMessage {
   return {
     id: mockId('msg_'),
     type: 'message',
@@ -20,9 +31,23 @@ export function anthropicMessage(init: { model: string; text: string; inputToken
     model: init.model,
     content: [{ type: 'text', text: init.text }],
     stop_reason: init.stopReason ?? 'end_turn',
-    stop_sequence: null,
-    usage: { input_tokens: init.inputTokens, output_tokens: roughTokenCount(init.text) },
+    stop_sequence: init.stopSequence ?? null,
+    usage: { input_tokens: init.inputTokens, output_tokens: init.outputTokens ?? roughTokenCount(init.text) },
   };
+}
+
+/** The message as Anthropic streams it: message_start, a text block in deltas, message_delta, message_stop. */
+export function anthropicStreamEvents(message: AnthropicMessage): MockEvent[] {
+  const event = (type: string, data: Record<string, unknown>): MockEvent => ({ event: type, data: { type, ...data } });
+  return [
+    event('message_start', { message: { ...message, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: message.usage.input_tokens, output_tokens: 1 } } }),
+    event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }),
+    event('ping', {}),
+    ...textPieces(message.content[0]?.text ?? '').map((text) => event('content_block_delta', { index: 0, delta: { type: 'text_delta', text } })),
+    event('content_block_stop', { index: 0 }),
+    event('message_delta', { delta: { stop_reason: message.stop_reason, stop_sequence: message.stop_sequence }, usage: { output_tokens: message.usage.output_tokens } }),
+    event('message_stop', {}),
+  ];
 }
 
 /** Each error type with the HTTP status Anthropic answers it with. */
@@ -47,3 +72,35 @@ export interface AnthropicErrorBody {
 export function anthropicError(type: AnthropicErrorType, message: string): AnthropicErrorBody {
   return { type: 'error', error: { type, message }, request_id: mockId('req_') };
 }
+
+export function anthropicErrorResponse(type: AnthropicErrorType, message: string, headers: Record<string, string> = {}): Response {
+  return Response.json(anthropicError(type, message), { status: ANTHROPIC_ERROR_STATUS[type], headers });
+}
+
+/** anthropic-ratelimit-* headers; resets are RFC 3339 instants. */
+export function anthropicRateLimitHeaders(remainingRequests = 3_999): Record<string, string> {
+  const reset = new Date(Date.now() + (remainingRequests === 0 ? 1_000 : 60_000)).toISOString().replace(/\.\d+Z$/, 'Z');
+  return {
+    'anthropic-ratelimit-requests-limit': '4000',
+    'anthropic-ratelimit-requests-remaining': String(remainingRequests),
+    'anthropic-ratelimit-requests-reset': reset,
+    'anthropic-ratelimit-tokens-limit': '400000',
+    'anthropic-ratelimit-tokens-remaining': '399000',
+    'anthropic-ratelimit-tokens-reset': reset,
+    'request-id': mockId('req_'),
+  };
+}
+
+export const anthropicFaults: FaultDialect = {
+  rateLimited: () =>
+    anthropicErrorResponse('rate_limit_error', 'This request would exceed the rate limit for your organization of 4,000 requests per minute.', {
+      ...anthropicRateLimitHeaders(0),
+      ...RETRY_NOW,
+    }),
+  serverError: (variant) =>
+    variant < 0.5 ? anthropicErrorResponse('overloaded_error', 'Overloaded', RETRY_NOW) : anthropicErrorResponse('api_error', 'Internal server error', RETRY_NOW),
+  malformed: (variant, streaming) => {
+    if (streaming) return sseResponse([{ event: 'ping', data: { type: 'ping' } }, { event: 'message_stop', data: { type: 'message_stop' } }]);
+    return variant < 0.5 ? truncatedJson('{"id": "msg_') : Response.json({ id: mockId('msg_'), type: 'message', role: 'assistant' });
+  },
+};

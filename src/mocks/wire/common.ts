@@ -9,3 +9,8 @@ export function roughTokenCount(text: string): number {
 export function mockId(prefix: string): string {
   return `${prefix}${crypto.randomUUID().replaceAll('-', '').slice(0, 24)}`;
 }
+
+/** The prompt's tokens: its texts (system, turns) a newline apart, empty ones left out. */
+export function promptTokenCount(texts: readonly string[]): number {
+  return roughTokenCount(texts.filter((t) => t !== '').join('\n'));
+}

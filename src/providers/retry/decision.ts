@@ -1,0 +1,50 @@
+// Whether a failed request is worth another try, and after how long. Retry what may pass on its
+// own (throttling, server faults, timeouts, dropped connections); never a request the server
+// refused as it stands, nor a body that came back broken.
+import type { ProviderError } from '../errors.js';
+import { backoffMs } from './backoff.js';
+import type { RetryPolicy } from './policy.js';
+
+const RETRYABLE_STATUS = new Set([408, 409, 429]);
+
+/** Network failures that another try cannot fix: the name does not resolve, the certificate is bad, no mock answers. */
+const PERMANENT_NETWORK_CODES = new Set([
+  'ENOTFOUND',
+  'ERR_INVALID_URL',
+  'EVALMATRIX_UNMOCKED',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+export type Failure = Pick<ProviderError, 'type' | 'status' | 'code'>;
+
+export function isRetryable(failure: Failure): boolean {
+  switch (failure.type) {
+    case 'http':
+      return failure.status !== undefined && (RETRYABLE_STATUS.has(failure.status) || failure.status >= 500);
+    case 'timeout':
+      return true;
+    case 'network':
+      return failure.code === undefined || !PERMANENT_NETWORK_CODES.has(failure.code);
+    case 'malformed':
+      return false;
+  }
+}
+
+/**
+ * The wait in ms before the next attempt, or undefined to give up. `attemptsMade` counts the
+ * attempts so far (1 after the first failure). A server's hint wins over backoff; both are capped.
+ */
+export function retryWaitMs(
+  failure: Failure & Pick<ProviderError, 'retryAfterMs'>,
+  attemptsMade: number,
+  policy: RetryPolicy,
+  random: number,
+): number | undefined {
+  if (!isRetryable(failure) || attemptsMade > policy.maxRetries) return undefined;
+  const wait = failure.retryAfterMs ?? backoffMs(attemptsMade - 1, policy, random);
+  return Math.min(wait, policy.maxSleepMs);
+}
