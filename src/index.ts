@@ -1,5 +1,5 @@
 // evalmatrix's core API, usable without Vitest (the CLI and scripts use it).
-export { loadPipeline, parsePipeline, expandCases, loadCases, ConfigError } from './config/index.js';
+export { loadPipeline, parsePipeline, expandCases, loadCases, ConfigError, renderMatrix, renderedFileText } from './config/index.js';
 export type { LoadedPipeline, CaseSpec, PipelineSpec, BackendSpec, TaskSpec } from './config/index.js';
 export { runCase, type RunCaseOptions, type Mode } from './runner/run-case.js';
 export { judgeCase, type Verdict, type VerdictInput } from './runner/verdict.js';

@@ -1,50 +1,73 @@
-// The `evalmatrix` command. Argument parsing uses node:util parseArgs (part of Node itself).
-import { parseArgs } from 'node:util';
+// The `evalmatrix` command. Arguments are parsed by commander: every command and subcommand
+// gets --help, unknown options and missing values are errors that show the usage. Vitest runs
+// the evals themselves (npx vitest run evals/); this command does what happens around them.
+import { Command, CommanderError, Option } from 'commander';
 import { runCollect } from './collect.js';
+import type { CliIO } from './io.js';
+import { runMatrixRender } from './matrix-render.js';
+import { runMockServe } from './mock-serve.js';
+import { MOCK_PROVIDERS } from '../mocks/server.js';
 
-const HELP = `evalmatrix — evaluate LLMs as Vitest test cases
+const DEFAULT_MATRIX = 'evals/model_matrix.mock.yaml';
+const DEFAULT_TEMPLATE = 'evals/template.yaml';
 
-Usage:
-  evalmatrix collect --root runs/<pipeline> [--output file]
-      Rebuild summary.index.json from every summary.json under the root and print a table.
-  evalmatrix --help
-
-Run the evals themselves with Vitest: npx vitest run evals/`;
-
-const COLLECT_HELP = `evalmatrix collect --root runs/<pipeline> [--output file]
-
-  --root     the pipeline's output folder (runs/<metadata.name>)
-  --output   where to write the index (default: <root>/summary.index.json)
-Exit code 1 when the root is missing or holds no summary.json.`;
-
-export function main(argv: string[], out = console.log, err = console.error): number {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    out(HELP);
-    return command === undefined ? 1 : 0;
+/** Runs one command line; resolves to the process exit code. */
+export async function main(argv: string[], io: CliIO = { out: console.log, err: console.error }): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (result) => {
+    code = result;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    // Help, usage errors and --version: commander has printed what it had to say.
+    if (error instanceof CommanderError) return error.exitCode;
+    throw error;
   }
-  if (command === 'collect') {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: rest,
-        options: { root: { type: 'string' }, output: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-        strict: true,
-      }));
-    } catch (error) {
-      err(`evalmatrix collect: ${(error as Error).message}\n\n${COLLECT_HELP}`);
-      return 1;
-    }
-    if (values.help) {
-      out(COLLECT_HELP);
-      return 0;
-    }
-    if (!values.root) {
-      err(`evalmatrix collect: --root is required\n\n${COLLECT_HELP}`);
-      return 1;
-    }
-    return runCollect(values.output ? { root: values.root, output: values.output } : { root: values.root }, out, err);
-  }
-  err(`evalmatrix: unknown command "${command}"\n\n${HELP}`);
-  return 1;
+  return code;
+}
+
+function buildProgram(io: CliIO, exit: (code: number) => void): Command {
+  const program = new Command('evalmatrix')
+    .description('Evaluate LLMs as Vitest test cases. Run the evals with Vitest (npx vitest run evals/); this command renders model matrices, serves the provider mocks and collects results.')
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
+  // Subcommands inherit the output and error handling.
+  const command = (parent: Command, name: string): Command =>
+    parent.command(name).exitOverride().showHelpAfterError('(add --help for usage)').configureOutput(program.configureOutput());
+
+  command(program, 'collect')
+    .description('Rebuild summary.index.json from every summary.json under a pipeline folder and print the table.')
+    .requiredOption('--root <dir>', 'the pipeline folder: runs/<metadata.name>')
+    .option('--output <file>', 'where to write the index (default: <root>/summary.index.json)')
+    .addHelpText('after', '\nExit code 1 when the root is missing or holds no summary.json; a corrupt summary.json is reported and skipped.')
+    .action((options: { root: string; output?: string }) => {
+      exit(runCollect(options, io.out, io.err));
+    });
+
+  const matrix = command(program, 'matrix').description('Model matrices: a list of models rendered through a pipeline template.');
+  command(matrix, 'render')
+    .description('Write one validated pipeline config per matrix entry; list skipped entries with the reason.')
+    .addOption(new Option('--matrix <file>', 'the model matrix').env('MODEL_MATRIX').default(DEFAULT_MATRIX))
+    .option('--template <file>', 'the pipeline template with ${{ matrix.<field> }} placeholders', DEFAULT_TEMPLATE)
+    .option('--out <dir>', 'where the configs go, one <name>.yaml per entry', '.generated/')
+    .option('--dry-run', 'list what would be written, write nothing', false)
+    .addHelpText('after', '\nMAX_SAMPLES in the environment overrides every entry\'s max_samples.\nExit code 1 when an entry is skipped (the others are still written) or a file is invalid.')
+    .action((options: { matrix: string; template: string; out: string; dryRun: boolean }) => {
+      exit(runMatrixRender(options, io));
+    });
+
+  const mock = command(program, 'mock').description('The provider mocks.');
+  command(mock, 'serve')
+    .description('Serve the provider mocks over HTTP on 127.0.0.1 until Ctrl-C (SIGINT) or SIGTERM.')
+    .option('--only <names>', `comma-separated mocks to serve (default all: ${MOCK_PROVIDERS.join(',')})`)
+    .addHelpText(
+      'after',
+      '\nPorts: openai 18080, anthropic 18081, gemini 18082, grok 18083, kimi 18084;\nMOCK_OPENAI_PORT, MOCK_ANTHROPIC_PORT, MOCK_GEMINI_PORT, MOCK_GROK_PORT, MOCK_KIMI_PORT move them.\nThe handlers are those of mock mode, so their environment settings (EVALMATRIX_MOCK_LATENCY_MS, …) apply.',
+    )
+    .action(async (options: { only?: string }) => {
+      exit(await runMockServe(options, io));
+    });
+  return program;
 }

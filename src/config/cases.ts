@@ -1,8 +1,11 @@
 // The model matrix: one case (one Vitest test) per task × adapter of its inference step.
 import { resolve } from 'node:path';
 import { loadPipeline, type LoadedPipeline, type LoadOptions } from './load.js';
-import type { BackendSpec, DatasetSpec, MetricSpec, PromptSpec, RoleAdapterSpec, TaskSpec } from './schema.js';
+import type { BackendSpec, DatasetSpec, HfHubDatasetSpec, JsonlDatasetSpec, MetricSpec, PromptSpec, RoleAdapterSpec, TaskSpec } from './schema.js';
 import { inferenceSteps, stepAdapterIds, taskMetricIds } from './task-steps.js';
+
+/** A dataset with its file, if it has one, made absolute: a relative `path` is relative to the config file. */
+export type ResolvedDataset = (JsonlDatasetSpec & { resolvedPath: string }) | (HfHubDatasetSpec & { resolvedPath?: undefined });
 
 export interface CaseSpec {
   /** metadata.name */
@@ -11,7 +14,7 @@ export interface CaseSpec {
   adapter: RoleAdapterSpec;
   backend: BackendSpec;
   prompt: PromptSpec;
-  dataset: DatasetSpec & { /** Absolute; a relative `path` is relative to the config file. */ resolvedPath: string };
+  dataset: ResolvedDataset;
   /** The auto_eval step's metrics (every metric when it names none; none without the step). */
   metrics: MetricSpec[];
   /** backend.backend_id: the model's name in run paths and test names. */
@@ -40,7 +43,7 @@ export function expandCases(loaded: LoadedPipeline): CaseSpec[] {
 
   return spec.tasks.flatMap((task) => {
     const dataset = datasetById(task.dataset_id);
-    const resolvedDataset = { ...dataset, resolvedPath: resolve(loaded.baseDir, dataset.path) };
+    const resolvedDataset = resolveDataset(dataset, loaded.baseDir);
     const metrics = taskMetricIds(task, allMetricIds).map(metricById);
     return inferenceSteps(task)
       .flatMap(stepAdapterIds)
@@ -61,6 +64,10 @@ export function expandCases(loaded: LoadedPipeline): CaseSpec[] {
         };
       });
   });
+}
+
+function resolveDataset(dataset: DatasetSpec, baseDir: string): ResolvedDataset {
+  return dataset.loader === 'jsonl' ? { ...dataset, resolvedPath: resolve(baseDir, dataset.path) } : dataset;
 }
 
 /** loadPipeline, then expandCases. */

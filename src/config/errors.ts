@@ -47,7 +47,7 @@ export function formatIssue(file: string, issue: ConfigIssue): string {
 }
 
 /** Relative to the working directory when the file is under it: short, and clickable in terminals. */
-function displayPath(file: string): string {
+export function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }

@@ -1,8 +1,8 @@
 // The config layer's public surface: load a pipeline file, expand it into cases.
-export { expandCases, loadCases, type CaseSpec } from './cases.js';
+export { expandCases, loadCases, type CaseSpec, type ResolvedDataset } from './cases.js';
 export { ConfigError, formatIssue, type ConfigIssue } from './errors.js';
 export { coerceScalar, interpolateDocument, substitute, type Env, type Substitution } from './interpolate.js';
-export { loadPipeline, parsePipeline, type LoadedPipeline, type LoadOptions } from './load.js';
+export { loadPipeline, parsePipeline, validatePipeline, type LoadedPipeline, type LoadOptions } from './load.js';
 export {
   CANONICAL_PROVIDERS,
   canonicalProvider,
@@ -11,3 +11,6 @@ export {
   type CanonicalProvider,
 } from './provider-names.js';
 export * from './schema.js';
+export { renderMatrix, type RenderedMatrix, type RenderedEntry, type SkippedEntry, type RenderOptions } from './matrix.js';
+export { renderedFileName, renderedFileText } from './matrix-output.js';
+export { matrixEntrySchema, matrixFileSchema, type MatrixEntry } from './matrix-schema.js';

@@ -11,9 +11,10 @@
 //   (`"${N}"`) or tagged (`!!str ${N}`) scalars, and placeholders inside longer text, stay strings,
 //   as the same text written literally would in YAML.
 // - Only values are interpolated, never mapping keys.
-import { isMap, isScalar, isSeq, type Document, type Scalar } from 'yaml';
+import type { Document } from 'yaml';
 import { ConfigError } from './errors.js';
 import { locate, type PathIssue, type Source } from './locate.js';
+import { forEachScalar } from './yaml-walk.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -73,16 +74,4 @@ export function interpolateDocument(source: Source, env: Env): Document {
   });
   if (issues.length > 0) throw new ConfigError(source.file, issues.map((issue) => locate(source, issue)));
   return doc;
-}
-
-/** Visit the value scalars under a node with their data paths. Aliases are skipped: the node
- *  they point to is visited where it is defined. */
-function forEachScalar(node: unknown, path: PropertyKey[], visit: (scalar: Scalar, path: PropertyKey[]) => void): void {
-  if (isScalar(node)) visit(node, path);
-  else if (isMap(node)) {
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? pair.key.value : pair.key;
-      forEachScalar(pair.value, [...path, String(key)], visit);
-    }
-  } else if (isSeq(node)) node.items.forEach((item, index) => forEachScalar(item, [...path, index], visit));
 }

@@ -1,14 +1,15 @@
 // Pipeline file → validated PipelineSpec. Stages run in order and each stops at its first
-// failing pass, reporting every problem of that pass at once: YAML syntax, then ${VAR}
-// interpolation, then the schema, then the checks that need the whole pipeline.
-import { readFileSync } from 'node:fs';
+// failing pass, reporting every problem of that pass at once: YAML syntax, then the
+// compatibility rules, then ${VAR} interpolation, then the schema, then the checks that need
+// the whole pipeline.
 import { dirname, resolve } from 'node:path';
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
-import { ConfigError, type ConfigIssue } from './errors.js';
+import { applyCompat } from './compat.js';
+import { formatIssue, type ConfigIssue } from './errors.js';
 import { interpolateDocument, type Env } from './interpolate.js';
-import { locate, type PathIssue, type Source } from './locate.js';
+import { locate, type Source } from './locate.js';
 import { checkReferences } from './references.js';
 import { pipelineSchema, type PipelineSpec } from './schema.js';
+import { failAt, parseSource, readSource } from './source.js';
 import { checkTasks } from './task-rules.js';
 import { describeZodIssue } from './zod-issues.js';
 
@@ -18,59 +19,53 @@ export interface LoadedPipeline {
   file: string;
   /** The file's directory: dataset paths are relative to it. */
   baseDir: string;
+  /** What the compatibility rules changed or ignored (already reported through onNotice). */
+  notices: readonly ConfigIssue[];
 }
 
 export interface LoadOptions {
   /** Variables for ${VAR} placeholders; process.env when omitted. */
   env?: Env;
+  /** Receives each compatibility notice; by default each is printed once per process. */
+  onNotice?: (notice: ConfigIssue, file: string) => void;
 }
 
 export function loadPipeline(file: string, options: LoadOptions = {}): LoadedPipeline {
-  const absolute = resolve(file);
-  return parsePipeline(readPipelineFile(file, absolute), absolute, options);
+  return validatePipeline(readSource(file, 'pipeline file'), options);
 }
 
 /** Parse pipeline text as if read from `file` (which names it in errors and anchors dataset paths). */
 export function parsePipeline(text: string, file: string, options: LoadOptions = {}): LoadedPipeline {
-  const absolute = resolve(file);
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(absolute, doc.errors.map((error) => syntaxIssue(error, lineCounter)));
-  }
-  const source: Source = { file: absolute, doc, lineCounter };
-  const data: unknown = interpolateDocument(source, options.env ?? process.env).toJS();
+  return validatePipeline(parseSource(text, file), options);
+}
 
+/** Everything after YAML parsing, on a document that may not come from a file of its own (a
+ *  filled matrix template keeps the template's positions, so errors point into it). */
+export function validatePipeline(source: Source, options: LoadOptions = {}): LoadedPipeline {
+  const compat = applyCompat(source.doc, pipelineSchema);
+  if (compat.issues.length > 0) failAt(source, compat.issues);
+  const notices = compat.notices.map((notice) => locate(source, notice)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const report = options.onNotice ?? printOnce;
+  for (const notice of notices) report(notice, source.file);
+
+  // The copy keeps the original's positions; only what the rules added has none of its own.
+  const adjusted: Source = { ...source, doc: compat.doc };
+  const data: unknown = interpolateDocument(adjusted, options.env ?? process.env).toJS();
   const parsed = pipelineSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) fail(source, parsed.error.issues.flatMap((issue) => describeZodIssue(issue, pipelineSchema, data)));
+  if (!parsed.success) failAt(adjusted, parsed.error.issues.flatMap((issue) => describeZodIssue(issue, pipelineSchema, data)));
   const spec = parsed.data;
   const issues = [...checkReferences(spec), ...checkTasks(spec)];
-  if (issues.length > 0) fail(source, issues);
-  return { spec, file: absolute, baseDir: dirname(absolute) };
+  if (issues.length > 0) failAt(adjusted, issues);
+  const file = resolve(source.file);
+  return { spec, file, baseDir: dirname(file), notices };
 }
 
-function readPipelineFile(file: string, absolute: string): string {
-  try {
-    return readFileSync(absolute, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT'
-        ? `pipeline file not found: looked for ${absolute} ("${file}" resolved against ${process.cwd()})`
-        : `cannot read pipeline file ${absolute}: ${(error as Error).message}`;
-    throw new ConfigError(absolute, [{ message, hint: 'Check the path; a relative path is resolved against the working directory' }]);
-  }
-}
+// A pipeline is loaded again by every eval file and matrix entry that uses it: say each thing once.
+const printed = new Set<string>();
 
-function syntaxIssue(error: YAMLError, lineCounter: LineCounter): ConfigIssue {
-  const { line, col } = lineCounter.linePos(error.pos[0]);
-  const hint = error.code === 'DUPLICATE_KEY' ? 'Remove or merge the repeated key' : 'Fix the YAML at this position';
-  return { message: `YAML syntax error: ${error.message}`, hint, line, column: col };
-}
-
-/** Every problem of one pass, placed in the text and in reading order. */
-function fail(source: Source, issues: PathIssue[]): never {
-  const located = issues.map((issue) => locate(source, issue));
-  located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  throw new ConfigError(source.file, located);
+function printOnce(notice: ConfigIssue, file: string): void {
+  const line = `evalmatrix: ${formatIssue(file, notice)}`;
+  if (printed.has(line)) return;
+  printed.add(line);
+  console.warn(line);
 }

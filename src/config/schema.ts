@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 /** Identifiers end up in directory names and test names: keep them plain. */
-const id = z
+export const id = z
   .string()
   .min(1)
   .regex(/^[A-Za-z0-9._-]+$/, 'use only letters, digits, ".", "_" and "-"');
@@ -32,17 +32,43 @@ export const promptSchema = z
   .strict();
 export type PromptSpec = z.infer<typeof promptSchema>;
 
-export const datasetSchema = z
+const datasetParamsSchema = z
+  .object({ preprocess: z.enum(['piqa', 'none']).default('none') })
+  .strict()
+  .default({ preprocess: 'none' });
+
+export const jsonlDatasetSchema = z
   .object({
     dataset_id: id,
     loader: z.literal('jsonl'),
     path: z.string().min(1),
-    params: z
-      .object({ preprocess: z.enum(['piqa', 'none']).default('none') })
-      .strict()
-      .default({ preprocess: 'none' }),
+    params: datasetParamsSchema,
   })
   .strict();
+export type JsonlDatasetSpec = z.infer<typeof jsonlDatasetSchema>;
+
+/** A public dataset on the Hugging Face hub, read through its dataset-viewer API. */
+export const hfHubDatasetSchema = z
+  .object({
+    dataset_id: id,
+    loader: z.literal('hf_hub'),
+    hub_params: z
+      .object({
+        /** `owner/name`, or a legacy short name such as `piqa`. */
+        hub_id: z.string().min(1),
+        split: z.string().min(1),
+        /** The subset; found from the split when the dataset has one subset with it. */
+        config: z.string().min(1).optional(),
+        /** A branch, tag or commit; checked against what the dataset viewer serves. */
+        revision: z.string().min(1).optional(),
+      })
+      .strict(),
+    params: datasetParamsSchema,
+  })
+  .strict();
+export type HfHubDatasetSpec = z.infer<typeof hfHubDatasetSchema>;
+
+export const datasetSchema = z.discriminatedUnion('loader', [jsonlDatasetSchema, hfHubDatasetSchema]);
 export type DatasetSpec = z.infer<typeof datasetSchema>;
 
 export const backendConfigSchema = z
@@ -56,6 +82,24 @@ export const backendConfigSchema = z
     /** Seconds. */
     timeout: z.number().positive().default(60),
     generation_parameters: generationParametersSchema.default({}),
+    // Retries and rate limits: unset fields take the defaults in providers/retry/policy.ts and
+    // providers/limiter/limits.ts, so there is one place that knows them.
+    /** Retries after the first attempt (default 6); 0 turns retrying off. */
+    max_retries: z.number().int().min(0).max(100).optional(),
+    /** Seconds before the first retry when the server gives no hint (default 1). */
+    retry_sleep: z.number().min(0).optional(),
+    /** Each further retry waits this much longer (default 2). */
+    retry_multiplier: z.number().min(1).optional(),
+    /** Seconds: the longest wait between attempts, server hints included (default 64). */
+    retry_max_sleep: z.number().min(0).optional(),
+    /** Requests per minute to this provider with this key, across every case in the process. */
+    rpm: z.number().positive().optional(),
+    /** Tokens (prompt + max output) per minute, likewise. */
+    tpm: z.number().positive().optional(),
+    /** Requests in flight to this provider with this key; halves on a 429 and recovers. */
+    max_concurrency: z.number().int().positive().max(1024).optional(),
+    /** Stream the answer: records time to first token and tokens per second. */
+    stream: z.boolean().optional(),
   })
   .strict();
 export type BackendConfig = z.infer<typeof backendConfigSchema>;
@@ -83,8 +127,11 @@ export type RoleAdapterSpec = z.infer<typeof roleAdapterSchema>;
 export const metricSchema = z
   .object({
     metric_id: id,
-    implementation: z.enum(['multi_choice_accuracy']),
+    /** test_cpu_burn is for tests and benchmarks only (a deliberately slow scorer). */
+    implementation: z.enum(['multi_choice_accuracy', 'test_cpu_burn']),
     params: z.record(z.string(), z.unknown()).default({}),
+    /** A sample whose scoring takes longer is cut off and recorded as a scoring sample_error. */
+    metric_timeout_ms: z.number().int().positive().optional(),
   })
   .strict();
 export type MetricSpec = z.infer<typeof metricSchema>;
@@ -128,7 +175,8 @@ export type TaskSpec = z.infer<typeof taskSchema>;
 
 export const pipelineSchema = z
   .object({
-    api_version: z.literal('evalmatrix/v1'),
+    /** gage/v1alpha1 is the Python workflow's; its files load unchanged (see compat.ts). */
+    api_version: z.enum(['evalmatrix/v1', 'gage/v1alpha1']),
     kind: z.literal('PipelineConfig'),
     metadata: z.object({ name: id, description: z.string().optional() }).strict(),
     prompts: z.array(promptSchema).min(1),

@@ -3,11 +3,10 @@
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { RowEntry } from './row-entry.js';
 
 /** One non-blank line: 1-based `line` (blank lines count, so editors agree) and either the row or why it is unusable. */
-export type JsonlEntry =
-  | { line: number; value: Record<string, unknown>; error?: undefined }
-  | { line: number; value?: undefined; error: string };
+export type JsonlEntry = RowEntry;
 
 /**
  * Yields one entry per non-blank line. Throws only when the file itself cannot be opened.

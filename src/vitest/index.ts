@@ -1,3 +1,6 @@
-export { defineEvalSuite, EvalCaseFailure, type EvalSuiteOptions } from './suite.js';
+export { defineEvalSuite, type EvalSuiteOptions } from './suite.js';
+export { defineMatrixSuite, type MatrixSuiteOptions } from './matrix.js';
+export { EvalCaseFailure } from './case-test.js';
 export { evalmatrix, SETUP_FILE, GLOBAL_SETUP_FILE, type EvalmatrixPluginOptions } from './plugin.js';
 export { resolveMode } from './mode.js';
+export { hubOnline } from './hub-passthrough.js';

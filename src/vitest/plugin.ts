@@ -5,6 +5,9 @@
 // config is resolved, `--reporter=junit` on the command line keeps it.
 import { fileURLToPath } from 'node:url';
 import type { Vite } from 'vitest/node';
+// Loads Vitest's additions to Vite's config types (`test`, configureVitest): without it the
+// build, which compiles src/ alone, does not see them.
+import type {} from 'vitest/config';
 import { EvalmatrixReporter, type EvalmatrixReporterOptions } from '../reporter/reporter.js';
 
 // Running from src (TypeScript) or dist (JavaScript): point at the sibling of this very file.

@@ -1,0 +1,54 @@
+// `evalmatrix mock serve`: the provider mocks as real HTTP servers until SIGINT or SIGTERM.
+import { MOCK_PROVIDERS, mockProviderNamed, MockServeError, portVariable, startMockServers, type MockServers, type ServedMock } from '../mocks/server.js';
+import type { MockProvider } from '../mocks/ports.js';
+import type { CliIO } from './io.js';
+
+export interface MockServeArgs {
+  /** Comma-separated mock names, or undefined for all five. */
+  only?: string;
+}
+
+export async function runMockServe(args: MockServeArgs, io: CliIO): Promise<number> {
+  let only: MockProvider[] | undefined;
+  try {
+    only = args.only === undefined ? undefined : parseOnly(args.only);
+  } catch (error) {
+    io.err(`evalmatrix mock serve: ${(error as Error).message}`);
+    return 1;
+  }
+  let servers: MockServers;
+  try {
+    servers = await startMockServers(only === undefined ? {} : { only });
+  } catch (error) {
+    if (!(error instanceof MockServeError)) throw error;
+    io.err(`evalmatrix mock serve: ${error.message}`);
+    return 1;
+  }
+  const width = (pick: (s: ServedMock) => string): number => Math.max(...servers.served.map((s) => pick(s).length));
+  const [names, bases] = [width((s) => s.provider), width((s) => s.base)];
+  io.out(`evalmatrix mock serve: ${servers.served.length} mock${servers.served.length === 1 ? '' : 's'} on 127.0.0.1`);
+  for (const s of servers.served) io.out(`  ${s.provider.padEnd(names)}  ${s.base.padEnd(bases)}  ${portVariable(s.provider)}=${s.port}`);
+  // Printed last: whoever waits for it knows every server is listening.
+  io.out('ready; Ctrl-C stops them');
+  await stopped(io.stop);
+  await servers.close();
+  io.out('evalmatrix mock serve: stopped');
+  return 0;
+}
+
+function parseOnly(list: string): MockProvider[] {
+  const names = list.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  if (names.length === 0) throw new Error(`--only needs at least one of: ${MOCK_PROVIDERS.join(', ')}`);
+  const chosen = names.map((name) => {
+    const provider = mockProviderNamed(name);
+    if (provider === undefined) throw new Error(`--only: unknown mock "${name}"; known: ${MOCK_PROVIDERS.join(', ')} (google, xai and moonshot also work)`);
+    return provider;
+  });
+  return [...new Set(chosen)];
+}
+
+function stopped(signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return new Promise(() => undefined);
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}

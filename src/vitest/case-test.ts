@@ -1,0 +1,64 @@
+// One case as one Vitest test, shared by defineEvalSuite and defineMatrixSuite: make the
+// provider client (or skip, naming the missing key variable), run the case while its events
+// stream to the reporter, leave the summary in the test's meta, and fail on a failed verdict.
+import { test, type RunnerTestCase } from 'vitest';
+import type { CaseSpec } from '../config/cases.js';
+import { createProviderClient, MissingKeyError, resolveProvider } from '../providers/index.js';
+import { META_KEY, type CaseIdentity } from '../reporter/protocol.js';
+import { skippedSummary } from '../runner/build-summary.js';
+import { runCase, type Mode } from '../runner/run-case.js';
+import { EventChannel } from './event-channel.js';
+import { resolveMode } from './mode.js';
+
+export type Env = Record<string, string | undefined>;
+
+export interface CaseTestSettings {
+  env: Env;
+  mode: Mode;
+  /** Per-case timeout in ms. */
+  timeout: number;
+}
+
+const DEFAULT_CASE_TIMEOUT_MS = 30 * 60_000;
+
+/** Settings from a suite's options and the environment (EVALMATRIX_MODE, EVALMATRIX_CASE_TIMEOUT_MS). */
+export function caseTestSettings(options: { timeout?: number; env?: Env }): CaseTestSettings {
+  const env = options.env ?? process.env;
+  return {
+    env,
+    mode: resolveMode(env),
+    timeout: options.timeout ?? (Number(env.EVALMATRIX_CASE_TIMEOUT_MS) || DEFAULT_CASE_TIMEOUT_MS),
+  };
+}
+
+/** One concurrent test per case, named `<task_id> › <model>`. */
+export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSettings): void {
+  const { env, mode, timeout } = settings;
+  for (const spec of cases) {
+    test.concurrent(spec.name, { timeout }, async (ctx) => {
+      const identity: CaseIdentity = { pipeline: spec.pipeline, model: spec.model, task_id: spec.task.task_id };
+      let client;
+      try {
+        client = createProviderClient(spec.backend, { env, allowMissingKey: mode === 'mock' });
+      } catch (error) {
+        if (!(error instanceof MissingKeyError)) throw error;
+        const { provider, apiBase } = resolveProvider(spec.backend.config, env);
+        const backend = { provider, model: spec.backend.config.model, apiBase };
+        ctx.task.meta[META_KEY] = { case: identity, summary: skippedSummary(spec, mode, backend, error.message) };
+        ctx.skip(error.message);
+        return;
+      }
+      const channel = new EventChannel(ctx.task as RunnerTestCase, identity, { signal: ctx.signal });
+      const summary = await runCase(spec, { mode, client, emit: channel.emit, signal: ctx.signal }).finally(() => channel.close());
+      ctx.task.meta[META_KEY] = { case: identity, summary };
+      if (summary.status === 'failed') throw new EvalCaseFailure(spec, summary.reasons);
+    });
+  }
+}
+
+export class EvalCaseFailure extends Error {
+  override name = 'EvalCaseFailure';
+  constructor(spec: CaseSpec, reasons: string[]) {
+    super(`${spec.name} failed:\n  - ${reasons.join('\n  - ')}`);
+  }
+}

@@ -1,0 +1,14 @@
+// Mock mode lets nothing leave the machine, so hf_hub datasets come from the cache there. With
+// EVALMATRIX_HUB_ONLINE=1 the Hugging Face hosts (and only they) are let through, so a mock
+// run can fill the cache. Provider calls stay mocked either way.
+import { http, passthrough, type HttpHandler } from 'msw';
+import { envFlag } from '../datasets/env-flag.js';
+import { HUB_URL, VIEWER_URL } from '../datasets/hf-hub-fetch.js';
+
+export function hubOnline(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  return envFlag(env.EVALMATRIX_HUB_ONLINE);
+}
+
+export function hubPassthroughHandlers(): HttpHandler[] {
+  return [http.get(`${VIEWER_URL}/*`, () => passthrough()), http.get(`${HUB_URL}/api/datasets/*`, () => passthrough())];
+}

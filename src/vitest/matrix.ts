@@ -1,0 +1,58 @@
+// defineMatrixSuite: a model matrix rendered through a template, one test per entry (per case
+// of its rendered pipeline: `demo › <name>` for the shipped template). An entry that does not
+// render is a failing test carrying the reason, so a broken entry is seen, not dropped.
+import path from 'node:path';
+import { describe, test, TestRunner } from 'vitest';
+import { expandCases, type CaseSpec } from '../config/cases.js';
+import { renderMatrix, type RenderedMatrix } from '../config/matrix.js';
+import type { Mode } from '../runner/run-case.js';
+import { caseTestSettings, defineCaseTests, type Env } from './case-test.js';
+import { addDeps, fromTestFile } from './test-file.js';
+
+export interface MatrixSuiteOptions {
+  /** The model matrix YAML, relative to the eval file (or a file URL). */
+  matrix: string | URL;
+  /** The pipeline template with `${{ matrix.<field> }}` placeholders, likewise. */
+  template: string | URL;
+  /** Run only in this mode; in the other, each entry is a skipped test that says how to run it. */
+  onlyIn?: Mode;
+  /** Per-case timeout in ms (default EVALMATRIX_CASE_TIMEOUT_MS or 30 minutes). */
+  timeout?: number;
+  env?: Env;
+}
+
+export function defineMatrixSuite(options: MatrixSuiteOptions): void {
+  const settings = caseTestSettings(options);
+  const file = TestRunner.getCurrentSuite().file;
+  const matrixFile = fromTestFile(options.matrix, file);
+  const templateFile = fromTestFile(options.template, file);
+  // Recorded before rendering, so watch mode reruns this file once a broken matrix is fixed.
+  addDeps(file, [matrixFile, templateFile]);
+  const matrix = renderMatrix(matrixFile, templateFile, { env: settings.env });
+  const cases = matrix.rendered.flatMap((entry) => expandCases(entry.pipeline));
+  addDeps(file, cases.map((c) => c.dataset.resolvedPath));
+
+  const firstTask = cases[0]?.task.task_id ?? 'matrix';
+  const suiteName = cases[0]?.pipeline ?? path.basename(matrixFile);
+  describe(suiteName, () => {
+    if (options.onlyIn !== undefined && options.onlyIn !== settings.mode) {
+      const why = `runs only with EVALMATRIX_MODE=${options.onlyIn}`;
+      for (const name of entryTestNames(matrix, cases, firstTask)) test(name, (ctx) => ctx.skip(why));
+      return;
+    }
+    defineCaseTests(cases, settings);
+    const taken = new Set(cases.map((c) => c.name));
+    for (const skipped of matrix.skipped) {
+      const name = `${firstTask} › ${skipped.name}`;
+      // A duplicate name is one reason to skip; its test must not take the first entry's name.
+      test(taken.has(name) ? `${name} (models[${skipped.index}])` : name, () => {
+        throw new Error(`matrix entry ${skipped.name} was not rendered:\n${skipped.reason}`);
+      });
+    }
+  });
+}
+
+/** Every test name the suite would have, in matrix order. */
+function entryTestNames(matrix: RenderedMatrix, cases: CaseSpec[], firstTask: string): string[] {
+  return [...cases.map((c) => c.name), ...matrix.skipped.map((s) => `${firstTask} › ${s.name} (models[${s.index}])`)];
+}
