@@ -6,6 +6,8 @@ export interface MetricInput {
   sample: Sample;
   /** The model's reply text. */
   text: string;
+  /** The metric spec's `params` from the YAML (empty when it gives none). */
+  params?: Record<string, unknown>;
 }
 
 export interface MetricScore {
@@ -16,5 +18,12 @@ export interface MetricScore {
 
 export interface Metric {
   implementation: string;
+  /**
+   * Scoring takes real CPU time (say a millisecond or more per sample). The runner then scores
+   * in a worker pool so the requests' event loop never waits on it, and a scorer that overruns
+   * `metric_timeout_ms` can be cut off. Cheap metrics stay in-process: a round trip to a worker
+   * costs more than they do.
+   */
+  cpu_heavy?: boolean;
   score(input: MetricInput): MetricScore;
 }

@@ -3,12 +3,14 @@
 import type { MetricSpec } from '../config/schema.js';
 import type { Metric } from './metric.js';
 import { multiChoiceAccuracy } from './multi-choice.js';
+import { testCpuBurn } from './test-only/cpu-burn.js';
 
 const METRICS: Record<string, Metric> = {
   [multiChoiceAccuracy.implementation]: multiChoiceAccuracy,
+  [testCpuBurn.implementation]: testCpuBurn,
 };
 
-export function createMetric(spec: MetricSpec): Metric {
+export function createMetric(spec: Pick<MetricSpec, 'metric_id' | 'implementation'>): Metric {
   const metric = METRICS[spec.implementation];
   if (!metric) {
     throw new Error(

@@ -8,6 +8,7 @@ import type { Summary } from '../runner/summary.js';
 import { writeJsonAtomic } from './atomic-write.js';
 import { writeIndex } from './collect-index.js';
 import { EventsFile } from './events-file.js';
+import { ProgressDisplay, type ProgressOptions } from './progress-display.js';
 import { newRunId, outputRoot, pipelineRoot, runDir, displayPath } from './paths.js';
 import { DEPS_META_KEY, EVENTS_ARTIFACT, META_KEY, type CaseIdentity } from './protocol.js';
 import { byModelAndTask, renderTable, summaryRow } from './table.js';
@@ -15,24 +16,32 @@ import { byModelAndTask, renderTable, summaryRow } from './table.js';
 export interface EvalmatrixReporterOptions {
   /** Print the results table at the end of each run (default true). */
   table?: boolean;
+  /** Progress lines while cases run: by default only in an interactive terminal outside CI. */
+  progress?: ProgressOptions;
 }
 
-interface OpenCase {
+interface CaseOutput {
   identity: CaseIdentity;
   dir: string;
   events: EventsFile;
+  /** Its result is in; a late batch is still written, but no longer counts as progress. */
+  ended: boolean;
 }
 
 export class EvalmatrixReporter implements Reporter {
   private vitest: Vitest | undefined;
   private runId = newRunId();
-  private readonly open = new Map<string, OpenCase>();
+  /** This run's cases by test id; kept until the next run starts. */
+  private readonly cases = new Map<string, CaseOutput>();
   private readonly touchedRoots = new Set<string>();
   private summaries: Summary[] = [];
   /** Dependency file → test modules that read it, for watch-mode reruns. */
   private readonly dependents = new Map<string, Set<string>>();
+  private readonly progress: ProgressDisplay;
 
-  constructor(private readonly options: EvalmatrixReporterOptions = {}) {}
+  constructor(private readonly options: EvalmatrixReporterOptions = {}) {
+    this.progress = new ProgressDisplay((line) => this.log(line), options.progress);
+  }
 
   onInit(vitest: Vitest): void {
     this.vitest = vitest;
@@ -40,6 +49,7 @@ export class EvalmatrixReporter implements Reporter {
 
   onTestRunStart(): void {
     this.runId = newRunId();
+    this.cases.clear();
     this.summaries = [];
     this.touchedRoots.clear();
   }
@@ -59,18 +69,23 @@ export class EvalmatrixReporter implements Reporter {
 
   onTestCaseArtifactRecord(testCase: TestCase, artifact: TestArtifact): void {
     if (artifact.type !== EVENTS_ARTIFACT) return;
-    this.caseFor(testCase.id, artifact.case).events.append(artifact.events);
+    const c = this.caseFor(testCase.id, artifact.case);
+    c.events.append(artifact.events);
+    if (!c.ended) this.progress.record(testCase.id, artifact.events);
     // Vitest keeps artifacts on the task; drop the events so memory doesn't grow with the run.
     artifact.events = [];
   }
 
   onTestCaseResult(testCase: TestCase): void {
     const meta = testCase.meta()[META_KEY];
-    const opened = this.open.get(testCase.id);
-    if (!meta && !opened) return;
-    const c = opened ?? this.caseFor(testCase.id, meta!.case);
+    const known = this.cases.get(testCase.id);
+    if (!meta && !known) return;
+    const c = known ?? this.caseFor(testCase.id, meta!.case);
+    // Closed but kept until the next run: a batch that arrives late (a case that went on after
+    // its timeout) is appended with event ids that keep counting, not restarted at 1.
     c.events.close();
-    this.open.delete(testCase.id);
+    c.ended = true;
+    this.progress.end(testCase.id);
     if (!meta) return; // the case crashed before it could summarize; its events are on disk
     const state = testCase.result().state;
     const status = state === 'skipped' ? 'skipped' : state === 'failed' ? 'failed' : meta.summary.status;
@@ -84,8 +99,7 @@ export class EvalmatrixReporter implements Reporter {
   }
 
   onTestRunEnd(): void {
-    for (const c of this.open.values()) c.events.close();
-    this.open.clear();
+    for (const c of this.cases.values()) c.events.close();
     const projectRoot = this.projectRoot();
     for (const root of [...this.touchedRoots].sort()) {
       const { problems, index } = writeIndex(root, { label: displayPath(root, projectRoot) });
@@ -97,13 +111,13 @@ export class EvalmatrixReporter implements Reporter {
     }
   }
 
-  private caseFor(testId: string, identity: CaseIdentity): OpenCase {
-    let c = this.open.get(testId);
+  private caseFor(testId: string, identity: CaseIdentity): CaseOutput {
+    let c = this.cases.get(testId);
     if (!c) {
       const root = pipelineRoot(this.outRoot(), identity.pipeline);
       const dir = path.join(root, ...runDir(identity.model, identity.task_id, this.runId).split('/'));
-      c = { identity, dir, events: new EventsFile(path.join(dir, 'events.jsonl'), this.runId) };
-      this.open.set(testId, c);
+      c = { identity, dir, events: new EventsFile(path.join(dir, 'events.jsonl'), this.runId), ended: false };
+      this.cases.set(testId, c);
       this.touchedRoots.add(root);
     }
     return c;

@@ -9,8 +9,8 @@ export class CaseAggregate {
   readonly latency = new LatencyHistogram();
   readonly usage = { prompt_tokens: 0, completion_tokens: 0 };
   private readonly scores = new Map<string, { sum: number; count: number }>();
-  private readonly failedSamples = new Set<string>();
-  private anonymousErrors = 0;
+  /** Samples that failed (plus whole-dataset failures): a count, never a list of ids. */
+  errorCount = 0;
   sampleCount = 0;
 
   constructor(metricIds: readonly string[]) {
@@ -30,14 +30,9 @@ export class CaseAggregate {
     s.count += 1;
   }
 
-  /** A sample counts once however many of its stages failed. */
-  addError(sampleId: string | null): void {
-    if (sampleId === null) this.anonymousErrors += 1;
-    else this.failedSamples.add(sampleId);
-  }
-
-  get errorCount(): number {
-    return this.failedSamples.size + this.anonymousErrors;
+  /** Call once per failed sample, however many of its metrics failed (the runner knows). */
+  addFailedSample(): void {
+    this.errorCount += 1;
   }
 
   /** Mean score per metric, or null when nothing was scored. */

@@ -2,6 +2,7 @@
 // encoded. The runner emits events without run_id/event_id; the reporter stamps both when it
 // writes them, because only it knows the run and the order of the file.
 import { z } from 'zod';
+import { ADJUSTMENT_ACTIONS } from '../providers/parameters/adjustments.js';
 
 const usageSchema = z.object({ prompt_tokens: z.number(), completion_tokens: z.number() });
 
@@ -23,6 +24,23 @@ export const inferenceEndPayload = z.object({
   usage: usageSchema,
   latency_ms: z.number(),
   attempts: z.number(),
+  /** ms waited between attempts (backoff and server hints). */
+  retry_wait_ms: z.number().optional(),
+  /** What the provider's parameter rules dropped, clamped, renamed or defaulted before sending. */
+  adjusted_parameters: z
+    .array(
+      z.object({
+        parameter: z.string(),
+        action: z.enum(ADJUSTMENT_ACTIONS),
+        value: z.unknown().optional(),
+        sent: z.unknown().optional(),
+        reason: z.string(),
+      }),
+    )
+    .optional(),
+  /** Streaming backends: ms to the first text, and completion tokens per second. */
+  ttft_ms: z.number().optional(),
+  tokens_per_second: z.number().optional(),
 });
 
 export const autoEvalSamplePayload = z.object({

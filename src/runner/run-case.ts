@@ -4,7 +4,6 @@
 import type { CaseSpec } from '../config/cases.js';
 import { loadDataset } from '../datasets/load.js';
 import type { Sample } from '../datasets/sample.js';
-import { createMetric } from '../metrics/registry.js';
 import { compilePrompt } from '../prompts/render.js';
 import type { ProviderClient } from '../providers/types.js';
 import { CaseAggregate } from './aggregate.js';
@@ -12,6 +11,8 @@ import { forEachConcurrent } from './concurrency.js';
 import { describeError } from './describe-error.js';
 import { makeEvent, type EmittedEvent } from './events.js';
 import { buildSummary } from './build-summary.js';
+import { withBackpressure } from './backpressure.js';
+import { createSampleScorer, type ScorerPoolMode } from './scorer.js';
 import type { CaseSummary } from './summary.js';
 import { judgeCase } from './verdict.js';
 
@@ -20,22 +21,31 @@ export type Mode = 'mock' | 'live';
 export interface RunCaseOptions {
   mode: Mode;
   client: ProviderClient;
-  /** Receives every event, in order. Must not throw. */
-  emit: (event: EmittedEvent) => void;
+  /** Receives every event, in order. Must not throw. May return a promise while it is behind
+   *  (see EventBatcher): no new sample starts until that settles. */
+  emit: (event: EmittedEvent) => Promise<void> | void;
   signal?: AbortSignal;
+  /** Where metrics score; default from EVALMATRIX_SCORER_POOL (see scorer.ts). */
+  scorerPool?: ScorerPoolMode;
 }
 
 export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<CaseSummary> {
-  const { client, emit } = options;
+  const { client } = options;
+  const sink = withBackpressure(options.emit);
+  const emit = sink.emit;
   const startedAt = new Date();
   const t0 = performance.now();
   // Compiled once per case: rendering runs per sample in the hot loop.
   const render = compilePrompt(spec.prompt);
-  const metrics = spec.metrics.map((m) => ({ id: m.metric_id, metric: createMetric(m) }));
-  const aggregate = new CaseAggregate(metrics.map((m) => m.id));
-  const fail = (sampleId: string | null, stage: 'dataset' | 'prompt' | 'inference' | 'scoring', error: unknown): void => {
-    aggregate.addError(sampleId);
+  const scorer = createSampleScorer(spec.metrics, options.scorerPool);
+  const aggregate = new CaseAggregate(spec.metrics.map((m) => m.metric_id));
+  type Stage = 'dataset' | 'prompt' | 'inference' | 'scoring';
+  const emitError = (sampleId: string | null, stage: Stage, error: unknown): void => {
     emit(makeEvent('sample_error', sampleId, { stage, ...describeError(error) }));
+  };
+  const fail = (sampleId: string | null, stage: Stage, error: unknown): void => {
+    aggregate.addFailedSample();
+    emitError(sampleId, stage, error);
   };
 
   emit(
@@ -67,15 +77,19 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     }
     aggregate.addInference(result.latency_ms, result.usage);
     emit(makeEvent('inference_end', sample.sample_id, { ...result }));
-    for (const { id, metric } of metrics) {
-      try {
-        const scored = metric.score({ sample, text: result.text });
-        aggregate.addScore(id, scored.score);
-        emit(makeEvent('auto_eval_sample', sample.sample_id, { metric_id: id, ...scored }));
-      } catch (error) {
-        fail(sample.sample_id, 'scoring', error);
+    if (spec.metrics.length === 0) return;
+    let scoringFailed = false;
+    for (const outcome of await scorer.score(sample, result.text)) {
+      if ('error' in outcome) {
+        scoringFailed = true;
+        emitError(sample.sample_id, 'scoring', outcome.error);
+        continue;
       }
+      aggregate.addScore(outcome.metric_id, outcome.scored.score);
+      emit(makeEvent('auto_eval_sample', sample.sample_id, { metric_id: outcome.metric_id, ...outcome.scored }));
     }
+    // A sample counts once however many of its metrics failed.
+    if (scoringFailed) aggregate.addFailedSample();
   };
 
   try {
@@ -88,11 +102,13 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
         if (item.ok) await runSample(item.sample);
         else fail(item.error.sample_id, 'dataset', new Error(item.error.message));
       },
-      options.signal,
+      { signal: options.signal, pause: sink.pause },
     );
   } catch (error) {
     // The dataset itself could not be read (missing file, permissions): one error for the case.
     fail(null, 'dataset', error);
+  } finally {
+    await scorer.close();
   }
 
   const wallMs = Math.round(performance.now() - t0);

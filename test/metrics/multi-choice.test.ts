@@ -48,7 +48,7 @@ describe('createMetric', () => {
   it('lists the known implementations for an unknown one', () => {
     const spec = { metric_id: 'acc', implementation: 'bleu', params: {} } as unknown as MetricSpec;
     expect(() => createMetric(spec)).toThrow(
-      'metric "acc": unknown implementation "bleu". Known implementations: multi_choice_accuracy.',
+      'metric "acc": unknown implementation "bleu". Known implementations: multi_choice_accuracy, test_cpu_burn.',
     );
   });
 });

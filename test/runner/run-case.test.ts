@@ -23,7 +23,7 @@ function row(i: number): string {
   return JSON.stringify({ goal: `goal ${i}`, sol1: `first ${i}`, sol2: `second ${i}`, label: i % 2 });
 }
 
-function caseFor(options: { rows?: string[]; datasetPath?: string; apiBase?: string; template?: string; extraTask?: string }) {
+function caseFor(options: { rows?: string[]; datasetPath?: string; apiBase?: string; template?: string; extraTask?: string; extraMetrics?: string }) {
   const dir = mkdtempSync(path.join(tmpdir(), 'em-runcase-'));
   const data = options.datasetPath ?? path.join(dir, 'rows.jsonl');
   if (!options.datasetPath) writeFileSync(data, (options.rows ?? [0, 1, 2, 3].map(row)).join('\n') + '\n');
@@ -43,6 +43,7 @@ role_adapters:
   - {adapter_id: a, backend_id: b, prompt_id: p}
 metrics:
   - {metric_id: acc, implementation: multi_choice_accuracy}
+${options.extraMetrics ?? ''}
 tasks:
   - task_id: t
     dataset_id: d
@@ -57,7 +58,7 @@ ${options.extraTask ?? ''}
 async function run(spec: ReturnType<typeof caseFor>) {
   const events: EmittedEvent[] = [];
   const client = createProviderClient(spec.backend, { env: {}, allowMissingKey: true });
-  const summary = await runCase(spec, { mode: 'mock', client, emit: (e) => events.push(emittedEventSchema.parse(e)) });
+  const summary = await runCase(spec, { mode: 'mock', client, emit: (e) => void events.push(emittedEventSchema.parse(e)) });
   const of = <N extends EmittedEvent['event']>(name: N) => events.filter((e): e is Extract<EmittedEvent, { event: N }> => e.event === name);
   return { events, summary, of };
 }
@@ -87,14 +88,15 @@ describe('runCase', () => {
       http.post('http://127.0.0.1:18080/v1/chat/completions', () => {
         calls += 1;
         if (calls !== 2) return undefined; // fall through to the normal mock
-        return HttpResponse.json({ error: { message: 'The server had an error', type: 'server_error', param: null, code: null } }, { status: 500 });
+        // A 400 is never retried, so this one sample fails for good.
+        return HttpResponse.json({ error: { message: 'The request had an error', type: 'invalid_request_error', param: null, code: null } }, { status: 400 });
       }),
     );
     const { summary, of } = await run(caseFor({}));
     const errors = of('sample_error');
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.payload).toMatchObject({ stage: 'inference', status: 500, attempts: 1, error_type: 'provider_http' });
-    expect(errors[0]!.payload.message).toContain('The server had an error');
+    expect(errors[0]!.payload).toMatchObject({ stage: 'inference', status: 400, attempts: 1, error_type: 'provider_http' });
+    expect(errors[0]!.payload.message).toContain('The request had an error');
     expect(of('inference_end')).toHaveLength(3);
     expect(summary).toMatchObject({ sample_count: 4, error_count: 1, status: 'failed' });
     expect(summary.reasons[0]).toContain('1 of 4 samples failed');
@@ -136,5 +138,14 @@ describe('runCase', () => {
     const { of } = await run(caseFor({ rows: [row(0)], template: '{{ sample.goal.nope() }}' }));
     expect(of('sample_error')[0]!.payload).toMatchObject({ stage: 'prompt' });
     expect(of('sample_error')[0]!.payload.message).toContain('prompt "p"');
+  });
+
+  it('a metric that overruns metric_timeout_ms is a scoring sample_error; the other metric still scores', async () => {
+    // test_cpu_burn declares itself CPU-heavy, so it scores in the worker pool, which cuts it off.
+    const slow = '  - {metric_id: slow, implementation: test_cpu_burn, params: {burn_ms: 60000}, metric_timeout_ms: 300}';
+    const { of, summary } = await run(caseFor({ rows: [row(0)], extraMetrics: slow, extraTask: '    max_errors: 1' }));
+    expect(of('sample_error').map((e) => [e.sample_id, e.payload.stage, e.payload.error_type])).toEqual([['piqa-0001', 'scoring', 'metric_timeout']]);
+    expect(of('auto_eval_sample').map((e) => e.payload.metric_id)).toEqual(['acc']);
+    expect(summary).toMatchObject({ sample_count: 1, error_count: 1, status: 'passed' });
   });
 });

@@ -1,0 +1,67 @@
+// The pipeline YAML every benchmark runs, written per scenario: both sides read the same file,
+// so they send the same prompts to the same mocks at the same concurrency and score alike.
+import { writeFileSync } from 'node:fs';
+import { stringify } from 'yaml';
+import { mockBase, type MockProvider } from '../src/mocks/ports.js';
+
+export const ALL_PROVIDERS: readonly MockProvider[] = ['openai', 'anthropic', 'gemini', 'grok', 'kimi'];
+
+const MODELS: Record<MockProvider, string> = {
+  openai: 'gpt-4o-mini',
+  anthropic: 'claude-3-5-haiku-latest',
+  gemini: 'gemini-2.0-flash',
+  grok: 'grok-3',
+  kimi: 'moonshot-v1-8k',
+};
+
+export interface BenchPipeline {
+  name: string;
+  providers: readonly MockProvider[];
+  rowsFile: string;
+  samples: number;
+  concurrency: number;
+  /** Default multi_choice_accuracy. */
+  metric?: { implementation: 'multi_choice_accuracy' | 'test_cpu_burn'; params?: Record<string, unknown> };
+  /** The prompt's last line; the watch benchmark edits it. The mocks echo the prompt, so its
+   *  "The answer is A" is every reply's answer: right for half the rows, a mean of 0.5. */
+  instruction?: string;
+}
+
+export function writePipeline(file: string, p: BenchPipeline): void {
+  const spec = {
+    api_version: 'evalmatrix/v1',
+    kind: 'PipelineConfig',
+    metadata: { name: p.name },
+    prompts: [
+      {
+        prompt_id: 'piqa_prompt',
+        params: { instruction: p.instruction ?? 'Reply like this: The answer is A.' },
+        template: [
+          'Question: {{ sample.goal }}',
+          '{% for label, text in (sample.metadata.option_map or {}).items() %}',
+          '{{ label }}. {{ text }}',
+          '{% endfor %}',
+          '{{ instruction }}',
+          '',
+        ].join('\n'),
+      },
+    ],
+    datasets: [{ dataset_id: 'rows', loader: 'jsonl', path: p.rowsFile, params: { preprocess: 'piqa' } }],
+    backends: p.providers.map((provider) => ({
+      backend_id: `bench_${provider}`,
+      config: { provider, model: MODELS[provider], api_base: mockBase(provider), generation_parameters: { max_new_tokens: 64, temperature: 0.2 } },
+    })),
+    role_adapters: p.providers.map((provider) => ({ adapter_id: `dut_${provider}`, backend_id: `bench_${provider}`, prompt_id: 'piqa_prompt' })),
+    metrics: [{ metric_id: 'acc', implementation: p.metric?.implementation ?? 'multi_choice_accuracy', params: p.metric?.params ?? {} }],
+    tasks: [
+      {
+        task_id: 'bench',
+        dataset_id: 'rows',
+        steps: [{ step: 'inference', adapter_ids: p.providers.map((provider) => `dut_${provider}`) }, { step: 'auto_eval' }],
+        max_samples: p.samples,
+        concurrency: p.concurrency,
+      },
+    ],
+  };
+  writeFileSync(file, stringify(spec));
+}

@@ -1,0 +1,31 @@
+// How big each benchmark is: the full run (`npm run bench`, a few minutes on 2 cores) and the
+// quick one (`npm run bench -- --quick`, under 90 s) that checks the harness end to end.
+
+export interface Plan {
+  mode: 'full' | 'quick';
+  overhead: { sizes: [number, number]; repetitions: number; concurrency: number };
+  latency: { samples: number; repetitions: number; concurrency: number; latencyMs: number };
+  scale: { sizes: number[]; concurrency: number };
+  lag: { samples: number; concurrency: number; burnMs: number };
+  watch: { samples: number; concurrency: number; edits: number };
+}
+
+export function planFor(quick: boolean): Plan {
+  return quick
+    ? {
+        mode: 'quick',
+        overhead: { sizes: [200, 1000], repetitions: 3, concurrency: 32 },
+        latency: { samples: 200, repetitions: 1, concurrency: 32, latencyMs: 50 },
+        scale: { sizes: [10_000], concurrency: 64 },
+        lag: { samples: 500, concurrency: 64, burnMs: 2 },
+        watch: { samples: 1_000, concurrency: 32, edits: 1 },
+      }
+    : {
+        mode: 'full',
+        overhead: { sizes: [1000, 5000], repetitions: 3, concurrency: 32 },
+        latency: { samples: 1000, repetitions: 3, concurrency: 32, latencyMs: 50 },
+        scale: { sizes: [10_000, 100_000], concurrency: 64 },
+        lag: { samples: 10_000, concurrency: 64, burnMs: 2 },
+        watch: { samples: 2_000, concurrency: 32, edits: 3 },
+      };
+}

@@ -1,0 +1,27 @@
+// The stdout report: a table of every figure against its target, and for the quick run the
+// one-line summary CI logs can grep.
+import { renderTable } from '../src/reporter/table.js';
+import type { Results } from './results.js';
+import type { TargetCheck } from './targets.js';
+
+const STATUS = (ok: boolean | null): string => (ok === null ? 'reported' : ok ? 'met' : 'MISSED');
+
+export function renderReport(r: Results, checks: readonly TargetCheck[]): string {
+  const o = r.overhead;
+  const lines = [
+    `evalmatrix bench (${r.mode}) — ${r.machine.cpus} cores, node ${r.machine.node}, load ${r.machine.load_avg.start} → ${r.machine.load_avg.end}, ${r.duration_s} s`,
+    `overhead, ${o.providers} providers × [${o.sizes.join(', ')}] samples, concurrency ${o.concurrency}, medians of ${o.repetitions}:`,
+    `  evalmatrix ${o.sizes.map((n) => `${o.median_s.evalmatrix[n]} s`).join(' / ')}  (${o.per_sample_ms.evalmatrix} ms per sample, fixed ${o.fixed_s.evalmatrix} s)`,
+    `  baseline   ${o.sizes.map((n) => `${o.median_s.baseline[n]} s`).join(' / ')}  (${o.per_sample_ms.baseline} ms per sample, fixed ${o.fixed_s.baseline} s)`,
+    ...(o.cpu ? [`  CPU time: ${o.cpu.per_sample_ms.evalmatrix} vs ${o.cpu.per_sample_ms.baseline} ms per sample, fixed ${o.cpu.fixed_s.evalmatrix} vs ${o.cpu.fixed_s.baseline} s`] : []),
+    '',
+    renderTable(checks.map((c) => [c.figure, c.value, c.target, STATUS(c.ok)]), ['figure', 'value', 'target', 'status']),
+  ];
+  return lines.join('\n');
+}
+
+/** The last line of the quick run. */
+export function summaryLine(r: Results): string {
+  const rss = Math.max(...r.scale.runs.map((s) => s.peak_rss_mb ?? 0));
+  return `marginal_ratio=${r.overhead.marginal_ratio.toFixed(2)} startup_s=${r.overhead.startup_s.toFixed(1)} peak_rss_mb=${rss}`;
+}

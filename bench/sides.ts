@@ -1,0 +1,96 @@
+// The two sides of every benchmark, each run as its own process on the same pipeline file:
+// evalmatrix through `vitest run`, and the plain baseline script.
+import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { collectIndex, pipelineRoots } from '../src/reporter/collect-index.js';
+import type { Summary } from '../src/runner/summary.js';
+import { measure, type Measured } from './measure.js';
+import type { CaseOutcome } from './outcome.js';
+
+// This file runs as bench/.build/bench/sides.js.
+const BUILT = fileURLToPath(new URL('./', import.meta.url));
+export const REPO = path.resolve(BUILT, '../../..');
+export const VITEST = path.join(REPO, 'node_modules', 'vitest', 'vitest.mjs');
+export const VITEST_CONFIG = path.join(BUILT, 'vitest.config.js');
+const BASELINE = path.join(BUILT, 'baseline.js');
+
+export interface SideRun {
+  measured: Measured;
+  cases: CaseOutcome[];
+}
+
+export interface WorkerProbe {
+  lag_ms: { p50: number; p99: number; max: number };
+  live_heap_mb: number;
+}
+
+export interface EvalmatrixRun extends SideRun {
+  /** Lines in every events.jsonl the run wrote (only counted when asked). */
+  eventsWritten: number | null;
+  /** What suite/worker-probe.ts saw in the test worker (only when asked). */
+  probe: WorkerProbe | null;
+}
+
+export interface EvalmatrixOptions {
+  countEvents?: boolean;
+  probe?: boolean;
+  /** Extra node flags for the Vitest main process (the profile run passes --cpu-prof). */
+  nodeFlags?: string[];
+}
+
+/** Environment both sides get: offline, quiet, and whatever the scenario adds. */
+function sideEnv(extra: Record<string, string>): Record<string, string> {
+  return { EVALMATRIX_MODE: 'mock', CI: '1', NO_COLOR: '1', ...extra };
+}
+
+export async function runEvalmatrix(pipelineFile: string, extraEnv: Record<string, string> = {}, options: EvalmatrixOptions = {}): Promise<EvalmatrixRun> {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'em-bench-out-'));
+  const probeFile = path.join(outDir, 'probe.json');
+  try {
+    const env = sideEnv({ ...extraEnv, BENCH_PIPELINE: pipelineFile, EVALMATRIX_OUTPUT_DIR: outDir, ...(options.probe ? { BENCH_PROBE_FILE: probeFile } : {}) });
+    const args = [...(options.nodeFlags ?? []), VITEST, 'run', '--config', VITEST_CONFIG];
+    const measured = await measure(process.execPath, args, { env, cwd: REPO });
+    if (measured.code !== 0) throw new Error(`evalmatrix run failed (exit ${measured.code}):\n${measured.stdout}\n${measured.stderr}`);
+    const summaries = readSummaries(outDir);
+    const cases = summaries.map(({ summary }) => ({
+      model: summary.run.model,
+      samples: summary.sample_count,
+      errors: summary.error_count,
+      mean: summary.metrics[0]?.count ? (summary.metrics[0].raw_values.acc ?? null) : null,
+      wall_ms: summary.run.timings.wall_ms,
+    }));
+    const eventsWritten = options.countEvents ? await sumLines(summaries.map((s) => path.join(path.dirname(s.file), 'events.jsonl'))) : null;
+    const probe = options.probe ? (JSON.parse(readFileSync(probeFile, 'utf8')) as WorkerProbe) : null;
+    return { measured, cases, eventsWritten, probe };
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+export async function runBaseline(pipelineFile: string, extraEnv: Record<string, string> = {}, nodeFlags: string[] = []): Promise<SideRun> {
+  const measured = await measure(process.execPath, [...nodeFlags, BASELINE, pipelineFile], { env: sideEnv(extraEnv), cwd: REPO });
+  if (measured.code !== 0) throw new Error(`baseline failed (exit ${measured.code}):\n${measured.stderr}`);
+  const lastLine = measured.stdout.trim().split('\n').at(-1) ?? '{}';
+  return { measured, cases: (JSON.parse(lastLine) as { cases: CaseOutcome[] }).cases };
+}
+
+function readSummaries(outDir: string): { file: string; summary: Summary }[] {
+  return pipelineRoots(outDir).flatMap((root) =>
+    collectIndex(root).index.items.map((item) => {
+      const file = path.join(root, ...item.path.split('/'));
+      return { file, summary: JSON.parse(readFileSync(file, 'utf8')) as Summary };
+    }),
+  );
+}
+
+async function sumLines(files: string[]): Promise<number> {
+  let lines = 0;
+  for (const file of files) {
+    for await (const chunk of createReadStream(file)) {
+      for (let i = (chunk as Buffer).indexOf(10); i !== -1; i = (chunk as Buffer).indexOf(10, i + 1)) lines += 1;
+    }
+  }
+  return lines;
+}

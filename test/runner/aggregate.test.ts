@@ -1,0 +1,66 @@
+// CaseAggregate keeps counters and a latency histogram, never the samples; its results must
+// agree with an exact computation over every sample kept in arrays.
+import { describe, expect, it } from 'vitest';
+import { CaseAggregate } from '../../src/runner/aggregate.js';
+
+function exactQuantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1]!;
+}
+
+describe('CaseAggregate', () => {
+  it('matches an exact computation over 500 samples', () => {
+    const agg = new CaseAggregate(['acc', 'f1']);
+    const latencies: number[] = [];
+    const scores: Record<string, number[]> = { acc: [], f1: [] };
+    let prompt = 0;
+    let completion = 0;
+    let failed = 0;
+    for (let i = 0; i < 500; i++) {
+      agg.sampleCount += 1;
+      if (i % 17 === 0) {
+        agg.addFailedSample();
+        failed += 1;
+        continue;
+      }
+      // A long-tailed latency spread with repeats, and token counts that vary.
+      const latency = 3 + ((i * 7919) % 997) * (i % 10 === 0 ? 4.5 : 0.3);
+      const usage = { prompt_tokens: 20 + (i % 13), completion_tokens: i % 5 };
+      agg.addInference(latency, usage);
+      latencies.push(latency);
+      prompt += usage.prompt_tokens;
+      completion += usage.completion_tokens;
+      const acc = i % 3 === 0 ? 0 : 1;
+      agg.addScore('acc', acc);
+      scores.acc!.push(acc);
+      if (i % 2 === 0) {
+        const f1 = (i % 7) / 7;
+        agg.addScore('f1', f1);
+        scores.f1!.push(f1);
+      }
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+    expect(agg.errorCount).toBe(failed);
+    expect(agg.usage).toEqual({ prompt_tokens: prompt, completion_tokens: completion });
+    expect(agg.means().get('acc')).toBeCloseTo(mean(scores.acc!), 12);
+    expect(agg.means().get('f1')).toBeCloseTo(mean(scores.f1!), 12);
+    expect(agg.metricSummaries().map((m) => [m.metric_id, m.count, m.values.acc])).toEqual([
+      ['acc', scores.acc!.length, mean(scores.acc!).toFixed(5)],
+      ['f1', scores.f1!.length, mean(scores.f1!).toFixed(5)],
+    ]);
+    const stats = agg.latencyStats();
+    expect(stats.mean).toBeCloseTo(mean(latencies), 2);
+    for (const [q, value] of [[0.5, stats.p50], [0.95, stats.p95], [0.99, stats.p99]] as const) {
+      const exact = exactQuantile(latencies, q);
+      expect(Math.abs(value - exact) / exact).toBeLessThan(0.01);
+    }
+  });
+
+  it('gives null means and zero stats when nothing was scored', () => {
+    const agg = new CaseAggregate(['acc']);
+    expect(agg.means().get('acc')).toBeNull();
+    expect(agg.latencyStats()).toEqual({ mean: 0, p50: 0, p95: 0, p99: 0 });
+    expect(agg.metricSummaries()[0]).toMatchObject({ count: 0, values: { acc: '0.00000' } });
+  });
+});
