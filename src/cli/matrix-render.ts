@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ConfigError } from '../config/errors.js';
 import { renderMatrix, type RenderedEntry } from '../config/matrix.js';
 import { renderedFileName, renderedFileText } from '../config/matrix-output.js';
-import { displayPath } from '../reporter/paths.js';
+import { displayPath } from '../config/display-path.js';
 import type { CliIO } from './io.js';
 
 export interface MatrixRenderArgs {

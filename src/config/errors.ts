@@ -1,7 +1,7 @@
 // One error type for everything wrong with a pipeline file. Each problem says what was wrong,
 // where (file:line:col and YAML path) and what to do; all problems found in one pass travel
 // together so a user fixes them in one edit instead of one rerun per mistake.
-import { isAbsolute, relative } from 'node:path';
+import { displayPath } from './display-path.js';
 
 export interface ConfigIssue {
   /** What was wrong. */
@@ -46,8 +46,3 @@ export function formatIssue(file: string, issue: ConfigIssue): string {
   return `${where}: ${issue.message}${hint}`;
 }
 
-/** Relative to the working directory when the file is under it: short, and clickable in terminals. */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
-}

@@ -3,7 +3,7 @@
 // folder to the output folder so the file loads and runs from where it is written.
 import path from 'node:path';
 import { isMap, isScalar, isSeq } from 'yaml';
-import { displayPath } from './errors.js';
+import { displayPath } from './display-path.js';
 import type { RenderedEntry } from './matrix.js';
 
 export function renderedFileName(rendered: RenderedEntry): string {

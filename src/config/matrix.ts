@@ -2,7 +2,8 @@
 // must be sound (else one ConfigError, as for a pipeline); an entry that is not, or whose
 // filled template does not validate, is skipped with its reason and the others go on.
 import type { Document } from 'yaml';
-import { ConfigError, displayPath, formatIssue } from './errors.js';
+import { displayPath } from './display-path.js';
+import { ConfigError, formatIssue } from './errors.js';
 import { interpolateDocument, type Env } from './interpolate.js';
 import { validatePipeline, type LoadedPipeline, type LoadOptions } from './load.js';
 import { formatYamlPath, locate, type PathIssue, type Source } from './locate.js';

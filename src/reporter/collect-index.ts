@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { summarySchema, type MetricSummary, type CaseStatus } from '../runner/summary.js';
 import { writeJsonAtomic } from './atomic-write.js';
-import { displayPath } from './paths.js';
+import { displayPath } from '../config/display-path.js';
 
 export const INDEX_FILE = 'summary.index.json';
 const SUMMARY_FILE = 'summary.json';

@@ -30,10 +30,3 @@ export function pipelineRoot(outRoot: string, pipeline: string): string {
 export function runDir(model: string, taskId: string, runId: string): string {
   return [model, taskId, runId].map(sanitizeSegment).join('/');
 }
-
-/** How a path is shown in files and messages: relative to `from` when inside it, POSIX. */
-export function displayPath(target: string, from = process.cwd()): string {
-  const rel = path.relative(from, target);
-  const shown = rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? target : rel;
-  return shown.split(path.sep).join('/');
-}

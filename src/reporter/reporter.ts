@@ -9,7 +9,8 @@ import { writeJsonAtomic } from './atomic-write.js';
 import { writeIndex } from './collect-index.js';
 import { EventsFile } from './events-file.js';
 import { ProgressDisplay, type ProgressOptions } from './progress-display.js';
-import { newRunId, outputRoot, pipelineRoot, runDir, displayPath } from './paths.js';
+import { displayPath } from '../config/display-path.js';
+import { newRunId, outputRoot, pipelineRoot, runDir } from './paths.js';
 import { DEPS_META_KEY, EVENTS_ARTIFACT, META_KEY, type CaseIdentity } from './protocol.js';
 import { byModelAndTask, renderTable, summaryRow } from './table.js';
 

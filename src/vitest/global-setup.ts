@@ -3,7 +3,8 @@
 // not configured.
 import type { TestProject } from 'vitest/node';
 import { pipelineRoots, writeIndex } from '../reporter/collect-index.js';
-import { displayPath, outputRoot } from '../reporter/paths.js';
+import { displayPath } from '../config/display-path.js';
+import { outputRoot } from '../reporter/paths.js';
 
 export default function setup(project: TestProject): () => void {
   const projectRoot = project.vitest.config.root;
