@@ -1,22 +1,30 @@
-// Every provider mock at once, in the order MSW should try them.
-import type { RequestHandler } from 'msw';
+// Every provider mock at once: their routes in the order MSW should try them, behind one router.
+import type { HttpHandler } from 'msw';
 import type { MockOptions } from './options.js';
-import { anthropicHandlers } from './handlers/anthropic.js';
-import { geminiHandlers } from './handlers/gemini.js';
-import { grokHandlers } from './handlers/grok.js';
-import { kimiHandlers } from './handlers/kimi.js';
-import { openAIHandlers } from './handlers/openai.js';
-import { sglangHandlers } from './handlers/sglang.js';
-import { tgiHandlers } from './handlers/tgi.js';
+import { anthropicRoutes } from './handlers/anthropic.js';
+import { geminiRoutes } from './handlers/gemini.js';
+import { grokRoutes } from './handlers/grok.js';
+import { kimiRoutes } from './handlers/kimi.js';
+import { openAIRoutes } from './handlers/openai.js';
+import { sglangRoutes } from './handlers/sglang.js';
+import { tgiRoutes } from './handlers/tgi.js';
+import { mockRouter, type MockRoute } from './router.js';
 
-export function createMockHandlers(options: MockOptions = {}): RequestHandler[] {
+export function createMockHandlers(options: MockOptions = {}): HttpHandler[] {
   return [
-    ...openAIHandlers(options),
-    ...anthropicHandlers(options),
-    ...geminiHandlers(options),
-    ...grokHandlers(options),
-    ...kimiHandlers(options),
-    ...tgiHandlers(options),
-    ...sglangHandlers(options),
+    mockRouter([
+      ...openAIRoutes(options),
+      ...anthropicRoutes(options),
+      ...geminiRoutes(options),
+      ...grokRoutes(options),
+      ...kimiRoutes(options),
+      ...tgiRoutes(options),
+      ...sglangRoutes(options),
+    ]),
   ];
+}
+
+/** One provider's mock alone, as MSW handlers (what `openAIHandlers()` and the others return). */
+export function handlersFor<A extends unknown[]>(routes: (...args: A) => MockRoute[]): (...args: A) => HttpHandler[] {
+  return (...args) => [mockRouter(routes(...args))];
 }

@@ -8,14 +8,18 @@ export type { MockOptions, MockTarget } from './options.js';
 export { mockOptionsFromEnv } from './env-options.js';
 export { parseFaultSpec, FAULT_KINDS, type FaultKind, type FaultRates } from './faults/spec.js';
 export { FaultPlan, type Fault } from './faults/plan.js';
-export { openAIHandlers } from './handlers/openai.js';
-export { anthropicHandlers } from './handlers/anthropic.js';
-export { geminiHandlers } from './handlers/gemini.js';
-export { grokHandlers } from './handlers/grok.js';
-export { kimiHandlers } from './handlers/kimi.js';
-export { tgiHandlers } from './handlers/tgi.js';
-export { sglangHandlers } from './handlers/sglang.js';
-export { openAICompatibleHandlers, type OpenAICompatibleMock } from './handlers/openai-compatible.js';
+export {
+  openAIHandlers,
+  anthropicHandlers,
+  geminiHandlers,
+  grokHandlers,
+  kimiHandlers,
+  tgiHandlers,
+  sglangHandlers,
+  openAICompatibleHandlers,
+} from './provider-handlers.js';
+export type { OpenAICompatibleMock } from './handlers/openai-compatible.js';
+export { mockRouter, post, type MockRoute } from './router.js';
 export * from './wire/openai.js';
 export * from './wire/anthropic.js';
 export * from './wire/gemini.js';

@@ -1,8 +1,9 @@
 // Anthropic Messages: echoes the last message (or forwards to MOCK_TARGET), insists on
 // max_tokens as the real API does, and accepts both x-api-key and Authorization: Bearer.
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { HttpResponse } from 'msw';
 import { forwardChat, type ChatTurn, type DownstreamFailure } from '../forward.js';
 import type { MockOptions } from '../options.js';
+import { post, type MockRoute } from '../router.js';
 import { localOrigins, MOCK_PORTS } from '../ports.js';
 import { mockRoute } from '../route.js';
 import { anthropicRefusal } from '../rules/anthropic.js';
@@ -20,11 +21,11 @@ import {
 } from '../wire/anthropic.js';
 import { field, readJsonObject, textOf } from './request.js';
 
-export function anthropicHandlers(options: MockOptions = {}): HttpHandler[] {
+export function anthropicRoutes(options: MockOptions = {}): MockRoute[] {
   const route = mockRoute(options, { dialect: anthropicFaults, streaming: (_request, body) => /"stream"\s*:\s*true/.test(body) });
   const origins = ['https://api.anthropic.com', ...localOrigins(MOCK_PORTS.anthropic)];
   return origins.map((origin) =>
-    http.post(
+    post(
       `${origin}/v1/messages`,
       route(async ({ request }) => {
         // Older clients send x-api-key, recent SDKs Authorization: Bearer.

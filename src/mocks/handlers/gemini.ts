@@ -1,9 +1,10 @@
 // Gemini: generateContent and streamGenerateContent under v1 and v1beta, echoing the last user
 // text (or forwarding to MOCK_TARGET), plus the seed layout's OpenAI-compatible route on the
 // local port.
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { HttpResponse } from 'msw';
 import { forwardChat, type ChatTurn, type DownstreamFailure } from '../forward.js';
 import type { MockOptions } from '../options.js';
+import { post, type MockRoute } from '../router.js';
 import { localOrigins, MOCK_PORTS } from '../ports.js';
 import { mockRoute } from '../route.js';
 import { geminiRefusal } from '../rules/gemini.js';
@@ -11,10 +12,10 @@ import { promptTokenCount } from '../wire/common.js';
 import { numberOf, shapeReply, stopsOf } from '../wire/reply.js';
 import { sseResponse } from '../wire/sse.js';
 import { geminiErrorResponse, geminiFaults, geminiResponse, geminiStreamChunks, type GeminiErrorStatus, type GeminiResponse } from '../wire/gemini.js';
-import { openAICompatibleHandlers } from './openai-compatible.js';
+import { openAICompatibleRoutes } from './openai-compatible.js';
 import { field, readJsonObject, textOf } from './request.js';
 
-export function geminiHandlers(options: MockOptions = {}): HttpHandler[] {
+export function geminiRoutes(options: MockOptions = {}): MockRoute[] {
   const route = mockRoute(options, { dialect: geminiFaults, streaming: (request) => request.url.includes(':streamGenerateContent') });
   const local = localOrigins(MOCK_PORTS.gemini);
   const generate = ['https://generativelanguage.googleapis.com', ...local].flatMap((origin) =>
@@ -22,7 +23,7 @@ export function geminiHandlers(options: MockOptions = {}): HttpHandler[] {
       // The escaped colon is a literal ":" inside the segment (`gemini-2.0-flash:generateContent`),
       // so other methods of the model stay unmatched.
       (['generateContent', 'streamGenerateContent'] as const).map((method) =>
-        http.post(
+        post(
           `${origin}/${version}/models/:model\\:${method}`,
           route(async ({ request, params }) => {
             if (!request.headers.has('x-goog-api-key') && !new URL(request.url).searchParams.has('key')) {
@@ -58,7 +59,7 @@ export function geminiHandlers(options: MockOptions = {}): HttpHandler[] {
       ),
     ),
   );
-  const openAIRoute = openAICompatibleHandlers({ bases: local.map((origin) => `${origin}/v1`), reply: (_model, text) => text }, options);
+  const openAIRoute = openAICompatibleRoutes({ bases: local.map((origin) => `${origin}/v1`), reply: (_model, text) => text }, options);
   return [...generate, ...openAIRoute];
 }
 

@@ -1,8 +1,9 @@
 // One mock for every OpenAI-compatible endpoint (OpenAI, Grok, Kimi, Gemini's OpenAI route):
 // they differ in where they answer, how they word the reply, which parameters they refuse and
 // where a stream carries its usage.
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { HttpResponse } from 'msw';
 import type { MockOptions } from '../options.js';
+import { post, type MockRoute } from '../router.js';
 import { mockRoute } from '../route.js';
 import { openAIRefusal, type OpenAIFamily } from '../rules/openai-compatible.js';
 import { promptTokenCount } from '../wire/common.js';
@@ -29,10 +30,10 @@ export interface OpenAICompatibleMock {
   streamUsage?: 'final_chunk' | 'in_choice';
 }
 
-export function openAICompatibleHandlers(mock: OpenAICompatibleMock, options: MockOptions = {}): HttpHandler[] {
+export function openAICompatibleRoutes(mock: OpenAICompatibleMock, options: MockOptions = {}): MockRoute[] {
   const route = mockRoute(options, { dialect: openAIFaults, streaming: (_request, body) => /"stream"\s*:\s*true/.test(body) });
   return mock.bases.map((base) =>
-    http.post(
+    post(
       `${base}/chat/completions`,
       route(async ({ request }) => {
         if (!request.headers.has('authorization')) {

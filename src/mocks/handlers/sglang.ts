@@ -1,7 +1,8 @@
 // SGLang's native /generate: echoes the prompt in `{text, meta_info}`, streamed when asked.
 // No key needed, as a local SGLang server.
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { HttpResponse } from 'msw';
 import type { MockOptions } from '../options.js';
+import { post, type MockRoute } from '../router.js';
 import { localOrigins, SELF_HOSTED_MOCK_PORTS } from '../ports.js';
 import { mockRoute } from '../route.js';
 import { roughTokenCount } from '../wire/common.js';
@@ -10,10 +11,10 @@ import { sseResponse } from '../wire/sse.js';
 import { sglangError, sglangFaults, sglangResponse, sglangStreamEvents } from '../wire/sglang.js';
 import { field, readJsonObject } from './request.js';
 
-export function sglangHandlers(options: MockOptions = {}): HttpHandler[] {
+export function sglangRoutes(options: MockOptions = {}): MockRoute[] {
   const route = mockRoute(options, { dialect: sglangFaults, streaming: (_request, body) => /"stream"\s*:\s*true/.test(body) });
   return localOrigins(SELF_HOSTED_MOCK_PORTS.sglang).map((origin) =>
-    http.post(
+    post(
       `${origin}/generate`,
       route(async ({ request }) => {
         const body = await readJsonObject(request);

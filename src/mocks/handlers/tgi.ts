@@ -1,7 +1,8 @@
 // Text Generation Inference's native routes, /generate and /generate_stream: echoes the
 // prompt with TGI's validation, headers and finish reasons. No key needed, as a local TGI.
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { HttpResponse } from 'msw';
 import type { MockOptions } from '../options.js';
+import { post, type MockRoute } from '../router.js';
 import { localOrigins, SELF_HOSTED_MOCK_PORTS } from '../ports.js';
 import { mockRoute } from '../route.js';
 import { tgiRefusal } from '../rules/tgi.js';
@@ -11,11 +12,11 @@ import { sseResponse } from '../wire/sse.js';
 import { TGI_DATA_PREFIX, tgiError, tgiFaults, tgiGenerateResponse, tgiHeaders, tgiStreamEvents } from '../wire/tgi.js';
 import { field, readJsonObject } from './request.js';
 
-export function tgiHandlers(options: MockOptions = {}): HttpHandler[] {
+export function tgiRoutes(options: MockOptions = {}): MockRoute[] {
   const route = mockRoute(options, { dialect: tgiFaults, streaming: (request) => request.url.endsWith('/generate_stream') });
   return localOrigins(SELF_HOSTED_MOCK_PORTS.tgi).flatMap((origin) =>
     (['generate', 'generate_stream'] as const).map((path) =>
-      http.post(
+      post(
         `${origin}/${path}`,
         route(async ({ request }) => {
           const body = await readJsonObject(request);
