@@ -6,7 +6,7 @@ import { runCollect } from './collect.js';
 import type { CliIO } from './io.js';
 import { runMatrixRender } from './matrix-render.js';
 import { runMockServe } from './mock-serve.js';
-import { MOCK_PROVIDERS } from '../mocks/server.js';
+import { MOCK_PROVIDERS, SERVABLE_MOCKS } from '../mocks/server.js';
 
 const DEFAULT_MATRIX = 'evals/model_matrix.mock.yaml';
 const DEFAULT_TEMPLATE = 'evals/template.yaml';
@@ -61,10 +61,10 @@ function buildProgram(io: CliIO, exit: (code: number) => void): Command {
   const mock = command(program, 'mock').description('The provider mocks.');
   command(mock, 'serve')
     .description('Serve the provider mocks over HTTP on 127.0.0.1 until Ctrl-C (SIGINT) or SIGTERM.')
-    .option('--only <names>', `comma-separated mocks to serve (default all: ${MOCK_PROVIDERS.join(',')})`)
+    .option('--only <names>', `comma-separated mocks to serve, of ${SERVABLE_MOCKS.join(',')} (default: ${MOCK_PROVIDERS.join(',')})`)
     .addHelpText(
       'after',
-      '\nPorts: openai 18080, anthropic 18081, gemini 18082, grok 18083, kimi 18084;\nMOCK_OPENAI_PORT, MOCK_ANTHROPIC_PORT, MOCK_GEMINI_PORT, MOCK_GROK_PORT, MOCK_KIMI_PORT move them.\nThe handlers are those of mock mode, so their environment settings (EVALMATRIX_MOCK_LATENCY_MS, …) apply.',
+      '\nPorts: openai 18080, anthropic 18081, gemini 18082, grok 18083, kimi 18084, tgi 18085, sglang 18086;\nMOCK_OPENAI_PORT, MOCK_ANTHROPIC_PORT, …, MOCK_TGI_PORT, MOCK_SGLANG_PORT move them.\nThe handlers are those of mock mode, so their environment settings (EVALMATRIX_MOCK_LATENCY_MS, …) apply.',
     )
     .action(async (options: { only?: string }) => {
       exit(await runMockServe(options, io));

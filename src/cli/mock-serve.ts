@@ -1,15 +1,15 @@
 // `evalmatrix mock serve`: the provider mocks as real HTTP servers until SIGINT or SIGTERM.
-import { MOCK_PROVIDERS, mockProviderNamed, MockServeError, portVariable, startMockServers, type MockServers, type ServedMock } from '../mocks/server.js';
-import type { MockProvider } from '../mocks/ports.js';
+import { SERVABLE_MOCKS, mockProviderNamed, MockServeError, portVariable, startMockServers, type MockServers, type ServedMock } from '../mocks/server.js';
+import type { ServableMock } from '../mocks/ports.js';
 import type { CliIO } from './io.js';
 
 export interface MockServeArgs {
-  /** Comma-separated mock names, or undefined for all five. */
+  /** Comma-separated mock names, or undefined for the five providers. */
   only?: string;
 }
 
 export async function runMockServe(args: MockServeArgs, io: CliIO): Promise<number> {
-  let only: MockProvider[] | undefined;
+  let only: ServableMock[] | undefined;
   try {
     only = args.only === undefined ? undefined : parseOnly(args.only);
   } catch (error) {
@@ -36,12 +36,12 @@ export async function runMockServe(args: MockServeArgs, io: CliIO): Promise<numb
   return 0;
 }
 
-function parseOnly(list: string): MockProvider[] {
+function parseOnly(list: string): ServableMock[] {
   const names = list.split(',').map((n) => n.trim()).filter((n) => n !== '');
-  if (names.length === 0) throw new Error(`--only needs at least one of: ${MOCK_PROVIDERS.join(', ')}`);
+  if (names.length === 0) throw new Error(`--only needs at least one of: ${SERVABLE_MOCKS.join(', ')}`);
   const chosen = names.map((name) => {
     const provider = mockProviderNamed(name);
-    if (provider === undefined) throw new Error(`--only: unknown mock "${name}"; known: ${MOCK_PROVIDERS.join(', ')} (google, xai and moonshot also work)`);
+    if (provider === undefined) throw new Error(`--only: unknown mock "${name}"; known: ${SERVABLE_MOCKS.join(', ')} (google, xai and moonshot also work)`);
     return provider;
   });
   return [...new Set(chosen)];

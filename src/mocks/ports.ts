@@ -21,6 +21,15 @@ export function mockBase(provider: MockProvider, port: number = MOCK_PORTS[provi
 export const SELF_HOSTED_MOCK_PORTS = { tgi: 18085, sglang: 18086 } as const;
 export type SelfHostedMock = keyof typeof SELF_HOSTED_MOCK_PORTS;
 
-export function selfHostedMockBase(server: SelfHostedMock): string {
-  return `http://127.0.0.1:${SELF_HOSTED_MOCK_PORTS[server]}`;
+export function selfHostedMockBase(server: SelfHostedMock, port: number = SELF_HOSTED_MOCK_PORTS[server]): string {
+  return `http://127.0.0.1:${port}`;
+}
+
+/** Every mock `mock serve` can run: the five providers and the two self-hosted servers. */
+export type ServableMock = MockProvider | SelfHostedMock;
+export const SERVABLE_MOCK_PORTS: Readonly<Record<ServableMock, number>> = { ...MOCK_PORTS, ...SELF_HOSTED_MOCK_PORTS };
+
+/** The api_base that reaches a servable mock listening on `port`. */
+export function servedMockBase(mock: ServableMock, port: number): string {
+  return Object.hasOwn(SELF_HOSTED_MOCK_PORTS, mock) ? selfHostedMockBase(mock as SelfHostedMock, port) : mockBase(mock as MockProvider, port);
 }

@@ -1,8 +1,9 @@
 // The provider mocks as real HTTP servers (`evalmatrix mock serve`), for curl and any client
 // that does not run under MSW. Each request becomes a Fetch Request answered by the very
 // handlers the test worker uses (createMockHandlers, with mockOptionsFromEnv), so their
-// behaviours — echo, EVALMATRIX_MOCK_FAULTS, MOCK_TARGET forwarding — are the same here. One server per provider on 127.0.0.1:18080–18084;
-// MOCK_<PROVIDER>_PORT moves one (0 picks a free port).
+// behaviours — echo, EVALMATRIX_MOCK_FAULTS, MOCK_TARGET forwarding — are the same here. One
+// server per provider on 127.0.0.1:18080–18084 by default, and TGI (18085) and SGLang (18086)
+// when asked for; MOCK_<NAME>_PORT moves one (0 picks a free port).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
@@ -10,24 +11,27 @@ import { getResponse, type RequestHandler } from 'msw';
 import { createMockHandlers } from './all.js';
 import { mockOptionsFromEnv } from './env-options.js';
 import type { MockOptions } from './options.js';
-import { MOCK_PORTS, mockBase, type MockProvider } from './ports.js';
+import { MOCK_PORTS, SERVABLE_MOCK_PORTS, servedMockBase, type MockProvider, type ServableMock } from './ports.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** What `mock serve` runs by default: the seed layout's five providers. */
 export const MOCK_PROVIDERS = Object.keys(MOCK_PORTS) as MockProvider[];
+/** Everything it can run when named: the five and the self-hosted TGI and SGLang. */
+export const SERVABLE_MOCKS = Object.keys(SERVABLE_MOCK_PORTS) as ServableMock[];
 
 /** Other names for the mocks, as people call the providers behind them. */
-const MOCK_ALIASES: Readonly<Record<string, MockProvider>> = { google: 'gemini', xai: 'grok', moonshot: 'kimi' };
+const MOCK_ALIASES: Readonly<Record<string, ServableMock>> = { google: 'gemini', xai: 'grok', moonshot: 'kimi' };
 
 /** `MOCK_OPENAI_PORT`, …: the variable that moves one mock's port. */
-export function portVariable(provider: MockProvider): string {
+export function portVariable(provider: ServableMock): string {
   return `MOCK_${provider.toUpperCase()}_PORT`;
 }
 
 /** The mock for a name as written on the command line, or undefined. */
-export function mockProviderNamed(name: string): MockProvider | undefined {
+export function mockProviderNamed(name: string): ServableMock | undefined {
   const key = name.trim().toLowerCase();
-  if ((MOCK_PROVIDERS as string[]).includes(key)) return key as MockProvider;
+  if ((SERVABLE_MOCKS as string[]).includes(key)) return key as ServableMock;
   return Object.hasOwn(MOCK_ALIASES, key) ? MOCK_ALIASES[key] : undefined;
 }
 
@@ -36,7 +40,7 @@ export class MockServeError extends Error {
 }
 
 export interface ServedMock {
-  provider: MockProvider;
+  provider: ServableMock;
   port: number;
   /** What a backend's api_base should be to reach this server. */
   base: string;
@@ -49,8 +53,8 @@ export interface MockServers {
 }
 
 export interface MockServeOptions {
-  /** Which mocks to serve (default all five). */
-  only?: readonly MockProvider[];
+  /** Which mocks to serve (default the five providers). */
+  only?: readonly ServableMock[];
   /** MOCK_*_PORT and EVALMATRIX_MOCK_LATENCY_MS; process.env by default. */
   env?: Env;
   /** Default: createMockHandlers with the environment's options. */
@@ -67,7 +71,7 @@ export async function startMockServers(options: MockServeOptions = {}): Promise<
     for (const { provider, port } of ports) {
       const server = createServer((req, res) => void answer(provider, handlers, req, res));
       const actual = await listen(server, port, provider);
-      started.push({ server, served: { provider, port: actual, base: mockBase(provider, actual) } });
+      started.push({ server, served: { provider, port: actual, base: servedMockBase(provider, actual) } });
     }
   } catch (error) {
     await Promise.all(started.map(({ server }) => stop(server)));
@@ -88,10 +92,10 @@ function optionsFrom(env: Env): MockOptions {
   }
 }
 
-function configuredPort(provider: MockProvider, env: Env): number {
+function configuredPort(provider: ServableMock, env: Env): number {
   const variable = portVariable(provider);
   const raw = env[variable]?.trim();
-  if (!raw) return MOCK_PORTS[provider];
+  if (!raw) return SERVABLE_MOCK_PORTS[provider];
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new MockServeError(`${variable}="${env[variable]}" is not a port; use a whole number from 1 to 65535 (0 picks a free one)`);
@@ -99,7 +103,7 @@ function configuredPort(provider: MockProvider, env: Env): number {
   return port;
 }
 
-function listen(server: Server, port: number, provider: MockProvider): Promise<number> {
+function listen(server: Server, port: number, provider: ServableMock): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const variable = portVariable(provider);
@@ -114,7 +118,7 @@ function listen(server: Server, port: number, provider: MockProvider): Promise<n
   });
 }
 
-async function answer(provider: MockProvider, handlers: RequestHandler[], req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function answer(provider: ServableMock, handlers: RequestHandler[], req: IncomingMessage, res: ServerResponse): Promise<void> {
   // A client that hangs up aborts the request, as fetch's signal would: a handler waiting for
   // that (the timeout fault) then lets go.
   const hangUp = new AbortController();
@@ -123,7 +127,7 @@ async function answer(provider: MockProvider, handlers: RequestHandler[], req: I
     const body = await readBody(req);
     const path = req.url ?? '/';
     // The handlers are written for the default ports; a moved server still answers as its mock.
-    const urls = [`http://127.0.0.1:${MOCK_PORTS[provider]}${path}`, `http://${req.headers.host ?? '127.0.0.1'}${path}`];
+    const urls = [`http://127.0.0.1:${SERVABLE_MOCK_PORTS[provider]}${path}`, `http://${req.headers.host ?? '127.0.0.1'}${path}`];
     for (const url of urls) {
       const response = await getResponse(handlers, toRequest(url, req, body, hangUp.signal));
       if (!response) continue;

@@ -9,7 +9,7 @@ import { ensureBuilt, runCli, startCli, type RunningCli } from './built-cli.js';
 // A stale dist/ is rebuilt first, which takes a while.
 beforeAll(() => ensureBuilt(), 180_000);
 
-const FREE_PORTS = { MOCK_OPENAI_PORT: '0', MOCK_ANTHROPIC_PORT: '0', MOCK_GEMINI_PORT: '0', MOCK_GROK_PORT: '0', MOCK_KIMI_PORT: '0' };
+const FREE_PORTS = { MOCK_OPENAI_PORT: '0', MOCK_ANTHROPIC_PORT: '0', MOCK_GEMINI_PORT: '0', MOCK_GROK_PORT: '0', MOCK_KIMI_PORT: '0', MOCK_TGI_PORT: '0', MOCK_SGLANG_PORT: '0' };
 
 const running: RunningCli[] = [];
 afterEach(() => {
@@ -71,6 +71,17 @@ describe('serving the five mocks', () => {
     cli.process.kill('SIGTERM');
     expect(await cli.exited).toEqual({ code: 0, signal: null });
   });
+
+  it('serves the self-hosted TGI and SGLang mocks when named, at their native routes', async () => {
+    const { bases } = await serve(['--only', 'tgi,sglang']);
+    expect(Object.keys(bases)).toEqual(['tgi', 'sglang']);
+    const tgi = await postJson(`${bases.tgi}/generate`, { inputs: 'hello there', parameters: { max_new_tokens: 16 } });
+    expect(tgi.status).toBe(200);
+    expect(tgi.json).toMatchObject({ generated_text: 'hello there', details: { finish_reason: 'eos_token' } });
+    const sglang = await postJson(`${bases.sglang}/generate`, { text: 'hello there', sampling_params: { max_new_tokens: 16 } });
+    expect(sglang.status).toBe(200);
+    expect(sglang.json).toMatchObject({ text: 'hello there', meta_info: { finish_reason: { type: 'stop' } } });
+  });
 });
 
 describe('the mocks\' own settings apply to the servers', () => {
@@ -125,6 +136,6 @@ describe('port and name problems', () => {
     expect(port.stderr).toContain('MOCK_KIMI_PORT="eighty" is not a port');
     const only = await runCli(['mock', 'serve', '--only', 'openai,claude'], { env: FREE_PORTS });
     expect(only.code).toBe(1);
-    expect(only.stderr).toContain('--only: unknown mock "claude"; known: openai, anthropic, gemini, grok, kimi');
+    expect(only.stderr).toContain('--only: unknown mock "claude"; known: openai, anthropic, gemini, grok, kimi, tgi, sglang');
   });
 });
