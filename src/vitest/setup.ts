@@ -1,13 +1,18 @@
 // Setup file for eval projects: in mock mode (the default) MSW answers every provider call in
 // this worker, and any request no mock answers fails with its method and URL instead of
-// reaching the network.
+// reaching the network. While the file runs, V8 paces its old generation closer to what the
+// run holds (see heap-growth.ts).
 import { afterAll, beforeAll } from 'vitest';
+import { heapGrowingPercent, holdHeapGrowth } from './heap-growth.js';
 import { mockOptionsFromEnv } from '../mocks/env-options.js';
 import { startMockInterception, type MockInterception } from '../mocks/index.js';
 import { hubOnline, hubPassthroughHandlers } from './hub-passthrough.js';
 import { resolveMode } from './mode.js';
 
 let interception: MockInterception | undefined;
+
+// Before the eval file is even collected: a limit V8 sets now stands until its next full GC.
+afterAll(holdHeapGrowth(heapGrowingPercent()));
 
 beforeAll(() => {
   if (resolveMode() !== 'mock') return;
