@@ -22,6 +22,8 @@ export interface ScaleRun {
 export interface ScaleResult {
   concurrency: number;
   runs: ScaleRun[];
+  /** The largest size again with EVALMATRIX_HEAP_GROWING_PERCENT set: what the opt-in buys and costs. */
+  paced: (ScaleRun & { heap_growing_percent: number; cpu_s: number | null; unpaced_cpu_s: number | null }) | null;
   /** Largest run over smallest (only when there are two sizes). */
   time_ratio: number | null;
   rss_ratio: number | null;
@@ -29,27 +31,38 @@ export interface ScaleResult {
 
 export async function scale(plan: Plan['scale'], log: (line: string) => void): Promise<ScaleResult> {
   const runs: ScaleRun[] = [];
-  for (const n of plan.sizes) {
+  const cpu: Array<number | null> = [];
+  const measureSize = async (n: number, env: Record<string, string>): Promise<ScaleRun & { cpu_s: number | null }> => {
     const file = pipelineFile({ name: `scale_${n}`, providers: ['openai'], rowsFile: await rowsFile(n), samples: n, concurrency: plan.concurrency });
-    const run = await runEvalmatrix(file, {}, { countEvents: true, probe: true });
+    const run = await runEvalmatrix(file, env, { countEvents: true, probe: true });
     checkRun('evalmatrix', run.cases, 1, n);
-    const result: ScaleRun = {
+    const result = {
       samples: n,
       wall_s: round(run.measured.wallS, 2),
       peak_rss_mb: run.measured.peakRssMb,
       worker_live_heap_mb: run.probe!.live_heap_mb,
       events_written: run.eventsWritten!,
       events_expected: 2 + 2 * n,
+      cpu_s: run.measured.cpuS === null ? null : round(run.measured.cpuS, 2),
     };
     if (result.events_written !== result.events_expected) throw new Error(`scale n=${n}: ${result.events_written} events written, expected ${result.events_expected}`);
+    return result;
+  };
+  for (const n of plan.sizes) {
+    const { cpu_s, ...result } = await measureSize(n, {});
     runs.push(result);
+    cpu.push(cpu_s);
     log(`scale n=${n}: ${result.wall_s} s, peak RSS ${result.peak_rss_mb} MB, live heap ${result.worker_live_heap_mb} MB, ${result.events_written} events`);
   }
   const [first, last] = [runs[0]!, runs.at(-1)!];
   const two = runs.length > 1;
+  const percent = plan.pacedPercent;
+  const pacedRun = await measureSize(last.samples, { EVALMATRIX_HEAP_GROWING_PERCENT: String(percent) });
+  log(`scale n=${last.samples}, EVALMATRIX_HEAP_GROWING_PERCENT=${percent}: ${pacedRun.wall_s} s, peak RSS ${pacedRun.peak_rss_mb} MB, CPU ${pacedRun.cpu_s} s (unpaced ${cpu.at(-1)} s)`);
   return {
     concurrency: plan.concurrency,
     runs,
+    paced: { ...pacedRun, heap_growing_percent: percent, unpaced_cpu_s: cpu.at(-1) ?? null },
     time_ratio: two ? round(last.wall_s / first.wall_s, 2) : null,
     rss_ratio: two && first.peak_rss_mb && last.peak_rss_mb ? round(last.peak_rss_mb / first.peak_rss_mb, 2) : null,
   };

@@ -1,7 +1,7 @@
 // Setup file for eval projects: in mock mode (the default) MSW answers every provider call in
 // this worker, and any request no mock answers fails with its method and URL instead of
-// reaching the network. While the file runs, V8 paces its old generation closer to what the
-// run holds (see heap-growth.ts).
+// reaching the network. With EVALMATRIX_HEAP_GROWING_PERCENT set, V8 paces its old generation
+// closer to what the run holds while the file runs (see heap-growth.ts).
 import { afterAll, beforeAll } from 'vitest';
 import { heapGrowingPercent, holdHeapGrowth } from './heap-growth.js';
 import { mockOptionsFromEnv } from '../mocks/env-options.js';
@@ -12,6 +12,7 @@ import { resolveMode } from './mode.js';
 let interception: MockInterception | undefined;
 
 // Before the eval file is even collected: a limit V8 sets now stands until its next full GC.
+// Without the variable this holds nothing.
 afterAll(holdHeapGrowth(heapGrowingPercent()));
 
 beforeAll(() => {

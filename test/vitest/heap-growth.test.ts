@@ -3,18 +3,20 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 const setFlagsFromString = vi.fn();
 vi.mock('node:v8', () => ({ setFlagsFromString }));
 
-const { DEFAULT_HEAP_GROWING_PERCENT, heapGrowingPercent, holdHeapGrowth } = await import('../../src/vitest/heap-growth.js');
+const { heapGrowingPercent, holdHeapGrowth } = await import('../../src/vitest/heap-growth.js');
 
 describe('heapGrowingPercent', () => {
-  it('defaults, reads EVALMATRIX_HEAP_GROWING_PERCENT, and 0 leaves V8 alone', () => {
-    expect(heapGrowingPercent({}, [])).toBe(DEFAULT_HEAP_GROWING_PERCENT);
+  it('is off unless EVALMATRIX_HEAP_GROWING_PERCENT asks, and 0 leaves V8 alone', () => {
+    expect(heapGrowingPercent({}, [])).toBeUndefined();
+    expect(heapGrowingPercent({ EVALMATRIX_HEAP_GROWING_PERCENT: '' }, [])).toBeUndefined();
     expect(heapGrowingPercent({ EVALMATRIX_HEAP_GROWING_PERCENT: ' 50 ' }, [])).toBe(50);
     expect(heapGrowingPercent({ EVALMATRIX_HEAP_GROWING_PERCENT: '0' }, [])).toBeUndefined();
   });
 
   it('leaves a flag the worker was started with alone', () => {
-    expect(heapGrowingPercent({}, ['--heap-growing-percent=80'])).toBeUndefined();
-    expect(heapGrowingPercent({ NODE_OPTIONS: '--heap_growing_percent=80' }, [])).toBeUndefined();
+    const asked = { EVALMATRIX_HEAP_GROWING_PERCENT: '20' };
+    expect(heapGrowingPercent(asked, ['--heap-growing-percent=80'])).toBeUndefined();
+    expect(heapGrowingPercent({ ...asked, NODE_OPTIONS: '--heap_growing_percent=80' }, [])).toBeUndefined();
   });
 
   it('rejects what it does not understand', () => {
