@@ -38,6 +38,8 @@ export interface EvalmatrixOptions {
   probe?: boolean;
   /** Extra node flags for the Vitest main process (the profile run passes --cpu-prof). */
   nodeFlags?: string[];
+  /** Extra `vitest run` arguments (the lean scale run passes --pool=threads). */
+  vitestArgs?: string[];
 }
 
 /** Environment both sides get: offline, quiet, and whatever the scenario adds. */
@@ -50,7 +52,7 @@ export async function runEvalmatrix(pipelineFile: string, extraEnv: Record<strin
   const probeFile = path.join(outDir, 'probe.json');
   try {
     const env = sideEnv({ ...extraEnv, BENCH_PIPELINE: pipelineFile, EVALMATRIX_OUTPUT_DIR: outDir, ...(options.probe ? { BENCH_PROBE_FILE: probeFile } : {}) });
-    const args = [...(options.nodeFlags ?? []), VITEST, 'run', '--config', VITEST_CONFIG];
+    const args = [...(options.nodeFlags ?? []), VITEST, 'run', '--config', VITEST_CONFIG, ...(options.vitestArgs ?? [])];
     const measured = await measure(process.execPath, args, { env, cwd: REPO });
     if (measured.code !== 0) throw new Error(`evalmatrix run failed (exit ${measured.code}):\n${measured.stdout}\n${measured.stderr}`);
     const summaries = readSummaries(outDir);

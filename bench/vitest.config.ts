@@ -16,9 +16,10 @@ export default defineConfig({
   test: {
     include: ['suite/*.eval.js'],
     // The scale and lag benchmarks watch the worker that runs the cases (see worker-probe.ts);
-    // `--profile` profiles it.
+    // `--profile` profiles it (in a child process: a threads-pool worker is profiled by the
+    // main process's own --cpu-prof instead).
     setupFiles: probe ? [here('./suite/worker-probe.js')] : [],
-    execArgv: [...(probe ? ['--expose-gc'] : []), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
+    execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     server: { deps: { external: [/\/bench\/\.build\/src\//] } },
   },
 });

@@ -48,4 +48,31 @@ describe('startVitest on the fixture suite', () => {
     }
     expect(JSON.parse(readFileSync(path.join(outDir, PIPELINE, 'summary.index.json'), 'utf8')).count).toBe(2);
   });
+
+  it('works the same in the threads pool (the leaner one, see README Performance)', async () => {
+    const outDir = freshOutDir();
+    const before = process.env.EVALMATRIX_OUTPUT_DIR;
+    // The reporter, in this process, reads it too.
+    process.env.EVALMATRIX_OUTPUT_DIR = outDir;
+    let vitest: Awaited<ReturnType<typeof startVitest>>;
+    try {
+      vitest = await startVitest('test', [], {
+        root: FIXTURE_DIR,
+        config: path.join(FIXTURE_DIR, 'vitest.config.ts'),
+        watch: false,
+        pool: 'threads',
+        env: { EVALMATRIX_OUTPUT_DIR: outDir },
+      });
+      await vitest.close();
+    } finally {
+      if (before === undefined) delete process.env.EVALMATRIX_OUTPUT_DIR;
+      else process.env.EVALMATRIX_OUTPUT_DIR = before;
+    }
+    expect(vitest.projects.map((p) => p.config.pool)).toEqual(['threads']);
+    expect(vitest.state.getCountOfFailedTests()).toBe(0);
+    const dirs = caseDirs(outDir);
+    expect(dirs).toHaveLength(2);
+    // rows.jsonl: 8 good rows and one malformed one.
+    for (const dir of dirs) expect(readEvents(dir).map((e) => e.event).filter((e) => e === 'inference_end' || e === 'sample_error').sort()).toEqual([...Array(8).fill('inference_end'), 'sample_error']);
+  });
 });
