@@ -19,7 +19,7 @@ export {
   openAICompatibleHandlers,
 } from './provider-handlers.js';
 export type { OpenAICompatibleMock } from './handlers/openai-compatible.js';
-export { mockRouter, post, type MockRoute } from './router.js';
+export { mockRouter, type MockRoute } from './router.js';
 export * from './wire/openai.js';
 export * from './wire/anthropic.js';
 export * from './wire/gemini.js';

@@ -1,6 +1,7 @@
 // One MSW handler in front of many mock routes. MSW tries its handlers one by one, and each try
 // parses the URL, reads the cookies and compiles the route's path pattern afresh: with the
-// forty-odd routes of the five providers that was a third of the CPU of a mocked request. An
+// forty-odd routes of the five providers, path-to-regexp and the cookie store alone took 13% of
+// a mocked request's CPU, and a request to the last provider cost half again the first's. An
 // eval sends the same URL thousands of times, so the router asks MSW's own matcher once per
 // distinct URL and remembers the answer: the same route MSW would have chosen, for the cost of
 // a map lookup.
