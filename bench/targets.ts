@@ -34,9 +34,9 @@ export function checkTargets(r: Results): TargetCheck[] {
       ok: full ? (scaleLargest.peak_rss_mb ?? Infinity) <= 300 : null,
     },
     {
-      figure: `  opt-in: threads pool, EVALMATRIX_HEAP_GROWING_PERCENT=${r.scale.lean?.heap_growing_percent ?? '-'}`,
+      figure: `  opt-in: threads pool, EVALMATRIX_HEAP_GROWING_PERCENT=${r.scale.lean.heap_growing_percent}`,
       target: '-',
-      value: r.scale.lean ? `${r.scale.lean.peak_rss_mb ?? '-'} MB, CPU ${fmt(r.scale.lean.cpu_s, 1)} s vs ${fmt(r.scale.lean.default_cpu_s, 1)} s` : '-',
+      value: `${r.scale.lean.peak_rss_mb ?? '-'} MB, CPU ${fmt(r.scale.lean.cpu_s, 1)} s vs ${fmt(r.scale.lean.default_cpu_s, 1)} s`,
       ok: null,
     },
     { figure: 'peak RSS 100k / 10k', target: '≤ 1.5', value: fmt(r.scale.rss_ratio), ok: r.scale.rss_ratio === null ? null : r.scale.rss_ratio <= 1.5 },

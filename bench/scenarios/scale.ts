@@ -23,15 +23,14 @@ export interface ScaleResult {
   concurrency: number;
   runs: ScaleRun[];
   /** The largest size again with the opt-in memory settings: what they buy and cost. */
-  lean: (ScaleRun & { pool: 'threads'; heap_growing_percent: number; cpu_s: number | null; default_cpu_s: number | null }) | null;
+  lean: ScaleRun & { pool: 'threads'; heap_growing_percent: number; cpu_s: number | null; default_cpu_s: number | null };
   /** Largest run over smallest (only when there are two sizes). */
   time_ratio: number | null;
   rss_ratio: number | null;
 }
 
 export async function scale(plan: Plan['scale'], log: (line: string) => void): Promise<ScaleResult> {
-  const runs: ScaleRun[] = [];
-  const cpu: Array<number | null> = [];
+  const measured: Array<ScaleRun & { cpu_s: number | null }> = [];
   const measureSize = async (n: number, env: Record<string, string> = {}, vitestArgs: string[] = []): Promise<ScaleRun & { cpu_s: number | null }> => {
     const file = pipelineFile({ name: `scale_${n}`, providers: ['openai'], rowsFile: await rowsFile(n), samples: n, concurrency: plan.concurrency });
     const run = await runEvalmatrix(file, env, { countEvents: true, probe: true, vitestArgs });
@@ -49,20 +48,20 @@ export async function scale(plan: Plan['scale'], log: (line: string) => void): P
     return result;
   };
   for (const n of plan.sizes) {
-    const { cpu_s, ...result } = await measureSize(n);
-    runs.push(result);
-    cpu.push(cpu_s);
+    const result = await measureSize(n);
+    measured.push(result);
     log(`scale n=${n}: ${result.wall_s} s, peak RSS ${result.peak_rss_mb} MB, live heap ${result.worker_live_heap_mb} MB, ${result.events_written} events`);
   }
-  const [first, last] = [runs[0]!, runs.at(-1)!];
+  const runs: ScaleRun[] = measured.map(({ cpu_s: _, ...run }) => run);
+  const [first, last] = [measured[0]!, measured.at(-1)!];
   const two = runs.length > 1;
   const percent = plan.leanHeapGrowingPercent;
   const leanRun = await measureSize(last.samples, { EVALMATRIX_HEAP_GROWING_PERCENT: String(percent) }, ['--pool=threads']);
-  log(`scale n=${last.samples}, lean (threads, EVALMATRIX_HEAP_GROWING_PERCENT=${percent}): ${leanRun.wall_s} s, peak RSS ${leanRun.peak_rss_mb} MB, CPU ${leanRun.cpu_s} s (default ${cpu.at(-1)} s)`);
+  log(`scale n=${last.samples}, lean (threads, EVALMATRIX_HEAP_GROWING_PERCENT=${percent}): ${leanRun.wall_s} s, peak RSS ${leanRun.peak_rss_mb} MB, CPU ${leanRun.cpu_s} s (default ${last.cpu_s} s)`);
   return {
     concurrency: plan.concurrency,
     runs,
-    lean: { ...leanRun, pool: 'threads', heap_growing_percent: percent, default_cpu_s: cpu.at(-1) ?? null },
+    lean: { ...leanRun, pool: 'threads', heap_growing_percent: percent, default_cpu_s: last.cpu_s },
     time_ratio: two ? round(last.wall_s / first.wall_s, 2) : null,
     rss_ratio: two && first.peak_rss_mb && last.peak_rss_mb ? round(last.peak_rss_mb / first.peak_rss_mb, 2) : null,
   };

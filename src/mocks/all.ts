@@ -8,7 +8,7 @@ import { kimiRoutes } from './handlers/kimi.js';
 import { openAIRoutes } from './handlers/openai.js';
 import { sglangRoutes } from './handlers/sglang.js';
 import { tgiRoutes } from './handlers/tgi.js';
-import { mockRouter, type MockRoute } from './router.js';
+import { mockRouter } from './router.js';
 
 export function createMockHandlers(options: MockOptions = {}): HttpHandler[] {
   return [
@@ -22,9 +22,4 @@ export function createMockHandlers(options: MockOptions = {}): HttpHandler[] {
       ...sglangRoutes(options),
     ]),
   ];
-}
-
-/** One provider's mock alone, as MSW handlers (what `openAIHandlers()` and the others return). */
-export function handlersFor<A extends unknown[]>(routes: (...args: A) => MockRoute[]): (...args: A) => HttpHandler[] {
-  return (...args) => [mockRouter(routes(...args))];
 }

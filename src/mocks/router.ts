@@ -66,8 +66,9 @@ export function mockRouter(routes: readonly MockRoute[]): HttpHandler {
 
 function firstMatch(routes: readonly MockRoute[], method: string, url: string): Hit | null {
   const parsed = new URL(url);
+  const wanted = method.toUpperCase();
   for (const route of routes) {
-    if (route.method !== method.toUpperCase()) continue;
+    if (route.method !== wanted) continue;
     const result = matchRequestUrl(parsed, route.path);
     if (result.matches) return { route, params: result.params ?? {} };
   }

@@ -1,6 +1,7 @@
 // On request (EVALMATRIX_HEAP_GROWING_PERCENT), V8 collects the test worker's old generation
-// more often while an eval file runs, trading CPU for a lower peak RSS. An offline case allocates fast, and each sample's fetch/SDK/mock objects live about as long as
-// the gap between two young-generation collections, so a steady stream of them is promoted and
+// more often while an eval file runs, trading CPU for a lower peak RSS. An offline case
+// allocates fast, and each sample's fetch/SDK/mock objects live about as long as the gap
+// between two young-generation collections, so a steady stream of them is promoted and
 // dies there; V8's own pacing then lets the old generation reach up to 4× what survived its
 // last full collection before collecting again (measured: a 30 MB live heap, 150 MB of old
 // space). `--heap-growing-percent` fixes that factor instead: no cap (nothing can run out of
