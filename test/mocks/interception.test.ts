@@ -1,10 +1,16 @@
 // Mock mode's guarantees: every provider answers, latency is applied, and a request no mock
 // answers fails naming itself without ever reaching the network.
-import { createServer, type Server } from 'node:http';
+// The module objects, not named imports: interception patches their request() after import.
+import nodeHttp, { createServer, type Server } from 'node:http';
+import nodeHttps from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { bypass, http, HttpResponse, passthrough } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MOCK_PORTS, mockBase, selfHostedMockBase, startMockInterception, UnmockedRequestError, type MockInterception } from '../../src/mocks/index.js';
 import { post } from './post.js';
+
+// Taken before any interception starts.
+const NATIVE = { Headers: globalThis.Headers, request: nodeHttp.request, get: nodeHttp.get, ClientRequest: nodeHttp.ClientRequest };
 
 describe('an unmatched request in mock mode', () => {
   let real: Server;
@@ -43,6 +49,124 @@ describe('an unmatched request in mock mode', () => {
     );
     expect((error as Error).message).toContain(`POST http://127.0.0.1:${realPort}/v1beta/models/m:generateContent —`);
     expect((error as Error).message).not.toContain('secret-key');
+  });
+});
+
+describe('what interception lets through, and what answers first', () => {
+  let real: Server;
+  let realUrl: string;
+  let hits = 0;
+  let mocks: MockInterception;
+
+  beforeAll(async () => {
+    real = createServer((_req, res) => {
+      hits += 1;
+      res.setHeader('content-type', 'application/json');
+      res.end('{"from":"network"}');
+    });
+    await new Promise<void>((resolve) => real.listen(0, '127.0.0.1', resolve));
+    realUrl = `http://127.0.0.1:${(real.address() as AddressInfo).port}/data`;
+    mocks = startMockInterception();
+  });
+  afterEach(() => {
+    mocks.resetHandlers();
+    hits = 0;
+  });
+  afterAll(async () => {
+    mocks.close();
+    await new Promise((resolve) => real.close(resolve));
+  });
+
+  it("lets a request made with msw's bypass() reach the network", async () => {
+    const response = await fetch(bypass(realUrl));
+    expect(await response.json()).toEqual({ from: 'network' });
+    expect(hits).toBe(1);
+  });
+
+  it("lets a request out when a handler answers with msw's passthrough()", async () => {
+    mocks.use(http.get(realUrl, () => passthrough()));
+    const response = await fetch(realUrl);
+    expect(await response.json()).toEqual({ from: 'network' });
+    expect(hits).toBe(1);
+  });
+
+  it('tries handlers from use() before the mocks, the latest first, until resetHandlers()', async () => {
+    const openai = `${mockBase('openai')}/chat/completions`;
+    const body = { model: 'm', messages: [{ role: 'user', content: 'x' }] };
+    mocks.use(http.post(openai, () => HttpResponse.json({ by: 'first' })));
+    mocks.use(http.post(openai, () => HttpResponse.json({ by: 'second' })));
+    expect((await post(openai, body)).json).toEqual({ by: 'second' });
+    mocks.resetHandlers();
+    expect((await post(openai, body)).json.object).toBe('chat.completion');
+    expect(hits).toBe(0);
+  });
+
+  it('also stops a request made with node:http that no mock answers', async () => {
+    const error = await new Promise<unknown>((resolve) => {
+      const request = nodeHttp.request(realUrl, { method: 'GET' }, (response) => resolve(`answered ${response.statusCode}`));
+      request.on('error', resolve);
+      request.end();
+    });
+    expect(error).toBeInstanceOf(UnmockedRequestError);
+    expect(hits).toBe(0);
+  });
+
+  it('lets everything through again after close()', async () => {
+    mocks.close();
+    try {
+      const response = await fetch(realUrl);
+      expect(await response.json()).toEqual({ from: 'network' });
+      expect(hits).toBe(1);
+    } finally {
+      mocks = startMockInterception();
+    }
+  });
+});
+
+describe('node:http interception, applied on the first node:http request', () => {
+  let mocks: MockInterception | undefined;
+  afterEach(() => mocks?.close());
+
+  const failure = (start: (done: (outcome: unknown) => void) => void): Promise<unknown> => new Promise(start);
+  const unmocked = 'http://127.0.0.1:9/nowhere';
+
+  it('leaves the global Headers alone while only fetch is used, so fetch pays nothing for it', async () => {
+    mocks = startMockInterception();
+    expect((await post(`${mockBase('openai')}/chat/completions`, { model: 'm', messages: [{ role: 'user', content: 'x' }] })).status).toBe(200);
+    expect(globalThis.Headers).toBe(NATIVE.Headers);
+  });
+
+  it.each([
+    ['http.request', (done: (o: unknown) => void) => nodeHttp.request(unmocked, () => done('answered')).on('error', done).end()],
+    ['http.get', (done: (o: unknown) => void) => nodeHttp.get(unmocked, () => done('answered')).on('error', done)],
+    ['https.get', (done: (o: unknown) => void) => nodeHttps.get('https://127.0.0.1:9/nowhere', () => done('answered')).on('error', done)],
+    ['new http.ClientRequest', (done: (o: unknown) => void) => new nodeHttp.ClientRequest(unmocked, () => done('answered')).on('error', done).end()],
+  ])('stops an unmocked request made with %s', async (_how, start) => {
+    mocks = startMockInterception();
+    expect(await failure(start)).toBeInstanceOf(UnmockedRequestError);
+  });
+
+  it('answers a mocked provider over node:http too', async () => {
+    mocks = startMockInterception();
+    const body = await new Promise<string>((resolve, reject) => {
+      const request = nodeHttp.request(`${mockBase('openai')}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer test' } }, (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve(text));
+      });
+      request.on('error', reject);
+      request.end(JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'over http' }] }));
+    });
+    expect(JSON.parse(body).choices[0].message.content).toContain('over http');
+  });
+
+  it('puts everything back on close(), used or not', async () => {
+    for (const use of [false, true]) {
+      const m = startMockInterception();
+      if (use) await failure((done) => nodeHttp.get(unmocked, () => done('answered')).on('error', done));
+      m.close();
+      expect({ Headers: globalThis.Headers, request: nodeHttp.request, get: nodeHttp.get, ClientRequest: nodeHttp.ClientRequest }).toEqual(NATIVE);
+    }
   });
 });
 
