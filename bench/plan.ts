@@ -23,7 +23,7 @@ export function planFor(quick: boolean): Plan {
       }
     : {
         mode: 'full',
-        overhead: { sizes: [1000, 5000], repetitions: 3, concurrency: 32 },
+        overhead: { sizes: [1000, 5000], repetitions: 5, concurrency: 32 },
         latency: { samples: 1000, repetitions: 3, concurrency: 32, latencyMs: 50 },
         scale: { sizes: [10_000, 100_000], concurrency: 64, leanHeapGrowingPercent: 100 },
         lag: { samples: 10_000, concurrency: 64, burnMs: 2 },

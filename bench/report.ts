@@ -14,6 +14,7 @@ export function renderReport(r: Results, checks: readonly TargetCheck[]): string
     `  evalmatrix ${o.sizes.map((n) => `${o.median_s.evalmatrix[n]} s`).join(' / ')}  (${o.per_sample_ms.evalmatrix} ms per sample, fixed ${o.fixed_s.evalmatrix} s)`,
     `  baseline   ${o.sizes.map((n) => `${o.median_s.baseline[n]} s`).join(' / ')}  (${o.per_sample_ms.baseline} ms per sample, fixed ${o.fixed_s.baseline} s)`,
     ...(o.cpu ? [`  CPU time: ${o.cpu.per_sample_ms.evalmatrix} vs ${o.cpu.per_sample_ms.baseline} ms per sample, fixed ${o.cpu.fixed_s.evalmatrix} vs ${o.cpu.fixed_s.baseline} s`] : []),
+    `  marginal ratio by repetition: ${o.per_repetition.marginal_ratio.join(', ')} (the target figure is their median)`,
     '',
     renderTable(checks.map((c) => [c.figure, c.value, c.target, STATUS(c.ok)]), ['figure', 'value', 'target', 'status']),
   ];

@@ -1,27 +1,13 @@
 // Overhead: 5 providers × N samples at concurrency 32, evalmatrix (`vitest run`) against the
 // baseline script, alternating, several times, at two sizes. The per-sample cost is the slope
-// between the sizes, free of start-up; the fixed cost is where that line meets zero samples.
-// Wall time gives the targets; CPU time, steadier on a busy machine, is reported beside it.
+// between the sizes, free of start-up; the fixed cost is where that line meets zero samples
+// (fit.ts). Wall time gives the targets; CPU time is reported beside it.
+import { fitOverhead, type Fit, type Runs, type Side } from '../fit.js';
 import { ALL_PROVIDERS } from '../pipeline.js';
 import type { Plan } from '../plan.js';
 import { runPair } from '../pair.js';
-import { line, median, round } from '../stats.js';
+import { round } from '../stats.js';
 import { pipelineFile, rowsFile } from '../workspace.js';
-
-type Side = 'evalmatrix' | 'baseline';
-/** Seconds by side and size, one entry per repetition. */
-type Runs = Record<Side, Record<string, number[]>>;
-
-export interface Fit {
-  /** Medians by side and size. */
-  median_s: Record<Side, Record<string, number>>;
-  /** Cost of one sample (one request to one provider), from the slope between the sizes. */
-  per_sample_ms: Record<Side, number>;
-  /** Where each side's line meets zero samples: its start-up and other fixed costs. */
-  fixed_s: Record<Side, number>;
-  marginal_ratio: number;
-  startup_s: number;
-}
 
 export interface OverheadResult extends Fit {
   providers: number;
@@ -66,25 +52,10 @@ export async function overhead(plan: Plan['overhead'], log: (line: string) => vo
     concurrency: plan.concurrency,
     sizes: plan.sizes,
     repetitions: plan.repetitions,
-    ...fit(wall, plan.sizes),
+    ...fitOverhead(wall, plan.sizes, ALL_PROVIDERS.length),
     runs_wall_s: wall,
     runs_cpu_s: cpuKnown ? cpu : null,
-    cpu: cpuKnown ? fit(cpu, plan.sizes) : null,
+    cpu: cpuKnown ? fitOverhead(cpu, plan.sizes, ALL_PROVIDERS.length) : null,
     peak_rss_mb: { evalmatrix: rss.evalmatrix || null, baseline: rss.baseline || null },
-  };
-}
-
-function fit(runs: Runs, [small, large]: [number, number]): Fit {
-  const med = (side: Side, n: number): number => median(runs[side][n]!);
-  const e = line(small, med('evalmatrix', small), large, med('evalmatrix', large));
-  const b = line(small, med('baseline', small), large, med('baseline', large));
-  const perSampleMs = (slope: number): number => round((slope * 1000) / ALL_PROVIDERS.length, 3);
-  const medians = (side: Side) => ({ [small]: round(med(side, small), 3), [large]: round(med(side, large), 3) });
-  return {
-    median_s: { evalmatrix: medians('evalmatrix'), baseline: medians('baseline') },
-    per_sample_ms: { evalmatrix: perSampleMs(e.slope), baseline: perSampleMs(b.slope) },
-    fixed_s: { evalmatrix: round(e.intercept, 3), baseline: round(b.intercept, 3) },
-    marginal_ratio: round(e.slope / b.slope, 3),
-    startup_s: round(e.intercept - b.intercept, 3),
   };
 }

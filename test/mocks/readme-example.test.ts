@@ -1,9 +1,9 @@
-// README "The mocks in your own tests", as written there (only the import path differs): the
-// example must keep working as the mocks change.
+// README "The mocks in your own tests", as written there: the example must keep working as
+// the mocks change. (In this repository `evalmatrix/mocks` resolves to src/mocks.)
 import { http, HttpResponse } from 'msw';
 import OpenAI from 'openai';
 import { afterAll, afterEach, expect, it } from 'vitest';
-import { mockBase, openAIError, startMockInterception } from '../../src/mocks/index.js';
+import { mockBase, openAIError, startMockInterception } from 'evalmatrix/mocks';
 
 const mocks = startMockInterception({ latencyMs: 5 }); // also: faults, seed
 afterEach(() => mocks.resetHandlers());
