@@ -7,12 +7,10 @@
 // was about a quarter of a mocked request's CPU (README "Performance"). Here MSW's own
 // interception layer (@mswjs/interceptors, the one setupServer uses) hands each request to
 // msw's getResponse with the same handlers, and answers with what they return.
-import type { HttpRequestEventMap } from '@mswjs/interceptors';
-import { FetchInterceptor } from '@mswjs/interceptors/fetch';
-import { getResponse, type RequestHandler } from 'msw';
+import type { RequestHandler } from 'msw';
 import type { MockOptions } from './options.js';
 import { createMockHandlers } from './all.js';
-import { interceptClientRequestsLazily } from './lazy-client-request.js';
+import { joinInterception } from './interception-core.js';
 
 /** The part of msw's SetupServer that mock mode offers: add handlers in front, drop them, stop. */
 export interface MockInterception {
@@ -40,26 +38,19 @@ export class UnmockedRequestError extends Error {
   }
 }
 
-/** Starts intercepting this process's fetch and http requests; call close() on the result to stop. */
+/**
+ * Starts intercepting this process's fetch and node:http requests; call close() on the result
+ * to stop. Started twice (a test's own inside an eval file's), the latest is asked first and
+ * the other still answers what it does not.
+ */
 export function startMockInterception(options: MockOptions = {}): MockInterception {
   const mocks = createMockHandlers(options);
-  let added: RequestHandler[] = [];
   let handlers: RequestHandler[] = mocks;
-
-  const answer = async ({ request, controller }: HttpRequestEventMap['request'][0]): Promise<void> => {
-    // msw's bypass(): the caller asked for the real network (the standalone mock server
-    // forwarding to a provider it does not mock).
-    if (isBypassed(request)) return;
-    const response = await getResponse(handlers, request);
-    if (response === undefined) throw new UnmockedRequestError(request.method, request.url);
-    // A handler returned msw's passthrough(): leaving the request unanswered lets it out.
-    if (isPassthrough(response)) return;
-    controller.respondWith(response);
-  };
-  const fetchInterceptor = new FetchInterceptor();
-  fetchInterceptor.on('request', answer);
-  fetchInterceptor.apply();
-  const clientRequests = interceptClientRequestsLazily(answer);
+  let added: RequestHandler[] = [];
+  const leave = joinInterception(
+    { handlers: () => handlers },
+    { unanswered: (request) => new UnmockedRequestError(request.method, request.url) },
+  );
 
   return {
     use(...more) {
@@ -70,27 +61,8 @@ export function startMockInterception(options: MockOptions = {}): MockIntercepti
       added = [];
       handlers = mocks;
     },
-    close() {
-      fetchInterceptor.dispose();
-      clientRequests.dispose();
-    },
+    close: leave,
   };
-}
-
-// msw marks both intentions with these headers (msw 2 and 3 alike); setupServer reads them the same way.
-const INTENTION_HEADER = 'x-msw-intention';
-
-function isBypassed(request: Request): boolean {
-  const accept = request.headers.get('accept');
-  if (!accept?.includes('msw/passthrough')) return false;
-  const rest = accept.replace(/(,\s+)?msw\/passthrough/, '');
-  if (rest) request.headers.set('accept', rest);
-  else request.headers.delete('accept');
-  return true;
-}
-
-function isPassthrough(response: Response): boolean {
-  return response.status === 302 && response.headers.get(INTENTION_HEADER) === 'passthrough';
 }
 
 /** A query string can carry a key (Gemini's ?key=), so messages leave it out. */

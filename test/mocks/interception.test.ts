@@ -10,7 +10,7 @@ import { MOCK_PORTS, mockBase, selfHostedMockBase, startMockInterception, Unmock
 import { post } from './post.js';
 
 // Taken before any interception starts.
-const NATIVE = { Headers: globalThis.Headers, request: nodeHttp.request, get: nodeHttp.get, ClientRequest: nodeHttp.ClientRequest };
+const NATIVE = { Headers: globalThis.Headers, fetch: globalThis.fetch, request: nodeHttp.request, get: nodeHttp.get, ClientRequest: nodeHttp.ClientRequest };
 
 describe('an unmatched request in mock mode', () => {
   let real: Server;
@@ -165,8 +165,46 @@ describe('node:http interception, applied on the first node:http request', () =>
       const m = startMockInterception();
       if (use) await failure((done) => nodeHttp.get(unmocked, () => done('answered')).on('error', done));
       m.close();
-      expect({ Headers: globalThis.Headers, request: nodeHttp.request, get: nodeHttp.get, ClientRequest: nodeHttp.ClientRequest }).toEqual(NATIVE);
+      expect({ Headers: globalThis.Headers, fetch: globalThis.fetch, request: nodeHttp.request, get: nodeHttp.get, ClientRequest: nodeHttp.ClientRequest }).toEqual(NATIVE);
     }
+  });
+});
+
+describe('two interceptions in one process', () => {
+  const unmocked = 'http://127.0.0.1:9/nowhere';
+  const viaHttp = (url: string): Promise<unknown> =>
+    new Promise((done) => nodeHttp.get(url, (response) => done(`answered ${response.statusCode}`)).on('error', done));
+  const viaFetch = (url: string): Promise<unknown> => fetch(url).then((r) => `answered ${r.status}`, (e: unknown) => e);
+
+  it('asks the latest first, and the earlier one for what the latest does not answer', async () => {
+    const outer = startMockInterception();
+    const inner = startMockInterception();
+    try {
+      outer.use(http.get(unmocked, () => HttpResponse.text('outer', { status: 203 })));
+      expect(await viaFetch(unmocked)).toBe('answered 203');
+      inner.use(http.get(unmocked, () => HttpResponse.text('inner', { status: 202 })));
+      expect(await viaFetch(unmocked)).toBe('answered 202');
+      expect(await viaHttp(unmocked)).toBe('answered 202');
+      inner.close();
+      expect(await viaFetch(unmocked)).toBe('answered 203');
+    } finally {
+      inner.close();
+      outer.close();
+    }
+  });
+
+  it.each([
+    ['the earlier first', true],
+    ['the latest first', false],
+  ])('closed in either order (%s), still intercepts until the last closes, then restores everything', async (_order, earlierFirst) => {
+    const earlier = startMockInterception();
+    const latest = startMockInterception();
+    expect(await viaHttp(unmocked)).toBeInstanceOf(UnmockedRequestError);
+    (earlierFirst ? earlier : latest).close();
+    expect(await viaHttp(unmocked)).toBeInstanceOf(UnmockedRequestError);
+    expect(await viaFetch(unmocked)).toBeInstanceOf(UnmockedRequestError);
+    (earlierFirst ? latest : earlier).close();
+    expect({ Headers: globalThis.Headers, fetch: globalThis.fetch, request: nodeHttp.request, get: nodeHttp.get, ClientRequest: nodeHttp.ClientRequest }).toEqual(NATIVE);
   });
 });
 

@@ -1,0 +1,91 @@
+// One interception per process, however many mock interceptions are started: fetch and
+// node:http are patched once, and each request is offered to the started interceptions'
+// handlers, the latest first (a test's own interception inside an eval file's, say), until one
+// answers. Kept on globalThis because the patches are process-wide while a module can be
+// loaded more than once (source and built copies, Vitest module graphs): two cores would
+// patch over each other and, closed out of order, restore each other's patches.
+import type { HttpRequestEventMap } from '@mswjs/interceptors';
+import { FetchInterceptor } from '@mswjs/interceptors/fetch';
+import { getResponse, type RequestHandler } from 'msw';
+import { interceptClientRequestsLazily } from './lazy-client-request.js';
+
+/** What one started interception offers: its handlers as they are now. */
+export interface HandlerSource {
+  /** Read on every request; not copied, so not to be changed in place. */
+  handlers(): RequestHandler[];
+}
+
+type Request = HttpRequestEventMap['request'][0]['request'];
+
+export interface CoreOptions {
+  /** The error a request no source answers fails with. */
+  unanswered(request: Request): Error;
+}
+
+interface Core {
+  sources: HandlerSource[];
+  dispose(): void;
+}
+
+const CORE = Symbol.for('evalmatrix.mocks.interception');
+type WithCore = typeof globalThis & { [CORE]?: Core };
+
+/** Registers a source, installing the interception if it is the first; the result unregisters it. */
+export function joinInterception(source: HandlerSource, options: CoreOptions): () => void {
+  const global = globalThis as WithCore;
+  const core = (global[CORE] ??= install(options));
+  core.sources.push(source);
+  return () => {
+    const at = core.sources.indexOf(source);
+    if (at === -1) return;
+    core.sources.splice(at, 1);
+    if (core.sources.length === 0 && global[CORE] === core) {
+      delete global[CORE];
+      core.dispose();
+    }
+  };
+}
+
+function install(options: CoreOptions): Core {
+  const sources: HandlerSource[] = [];
+  const answer = async ({ request, controller }: HttpRequestEventMap['request'][0]): Promise<void> => {
+    // msw's bypass(): the caller asked for the real network (the standalone mock server
+    // forwarding to a provider it does not mock).
+    if (isBypassed(request)) return;
+    for (let i = sources.length - 1; i >= 0; i--) {
+      const response = await getResponse(sources[i]!.handlers(), request);
+      if (response === undefined) continue;
+      // A handler returned msw's passthrough(): leaving the request unanswered lets it out.
+      if (!isPassthrough(response)) controller.respondWith(response);
+      return;
+    }
+    throw options.unanswered(request);
+  };
+  const fetchInterceptor = new FetchInterceptor();
+  fetchInterceptor.on('request', answer);
+  fetchInterceptor.apply();
+  const clientRequests = interceptClientRequestsLazily(answer);
+  return {
+    sources,
+    dispose() {
+      fetchInterceptor.dispose();
+      clientRequests.dispose();
+    },
+  };
+}
+
+// msw marks both intentions with these headers (msw 2 and 3 alike); setupServer reads them the same way.
+const INTENTION_HEADER = 'x-msw-intention';
+
+function isBypassed(request: Request): boolean {
+  const accept = request.headers.get('accept');
+  if (!accept?.includes('msw/passthrough')) return false;
+  const rest = accept.replace(/(,\s+)?msw\/passthrough/, '');
+  if (rest) request.headers.set('accept', rest);
+  else request.headers.delete('accept');
+  return true;
+}
+
+function isPassthrough(response: Response): boolean {
+  return response.status === 302 && response.headers.get(INTENTION_HEADER) === 'passthrough';
+}
