@@ -4,7 +4,7 @@
 // Why not msw's setupServer: per request it clones the mocked response (teeing its body) for
 // 'response:mocked' listeners, emits five typed events and stores cookies; with the global
 // constructor Proxies that its node:http interception adds (see lazy-client-request.ts) that
-// was about a quarter of a mocked request's CPU (README "Performance"). Here MSW's own
+// was about a fifth of a mocked request's CPU (README "Performance"). Here MSW's own
 // interception layer (@mswjs/interceptors, the one setupServer uses) hands each request to
 // msw's getResponse with the same handlers, and answers with what they return.
 import type { RequestHandler } from 'msw';

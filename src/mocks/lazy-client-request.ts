@@ -15,8 +15,7 @@ import type { HttpRequestEventMap } from '@mswjs/interceptors';
 type RequestListener = (...args: HttpRequestEventMap['request']) => Promise<void>;
 
 export interface LazyInterception {
-  /** Whether a node:http request has been made, and the interceptor applied. */
-  readonly applied: boolean;
+  /** Puts the originals back, or lets the interceptor restore them if it was applied. */
   dispose(): void;
 }
 
@@ -64,9 +63,6 @@ export function interceptClientRequestsLazily(onRequest: RequestListener): LazyI
   });
 
   return {
-    get applied() {
-      return interceptor !== undefined;
-    },
     dispose() {
       disposed = true;
       if (interceptor) interceptor.dispose();
