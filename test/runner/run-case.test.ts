@@ -3,11 +3,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expandCases } from '../../src/config/cases.js';
 import { parsePipeline } from '../../src/config/load.js';
-import { startMockInterception, type MockInterception } from '../../src/mocks/index.js';
+import { openAIChatCompletion, startMockInterception, type MockInterception } from '../../src/mocks/index.js';
 import { createProviderClient } from '../../src/providers/index.js';
 import { emittedEventSchema, type EmittedEvent } from '../../src/runner/events.js';
 import { runCase } from '../../src/runner/run-case.js';
@@ -55,15 +55,39 @@ ${options.extraTask ?? ''}
   return spec!;
 }
 
-async function run(spec: ReturnType<typeof caseFor>) {
+async function run(spec: ReturnType<typeof caseFor>, signal?: AbortSignal) {
   const events: EmittedEvent[] = [];
   const client = createProviderClient(spec.backend, { env: {}, allowMissingKey: true });
-  const summary = await runCase(spec, { mode: 'mock', client, emit: (e) => void events.push(emittedEventSchema.parse(e)) });
+  const summary = await runCase(spec, { mode: 'mock', client, emit: (e) => void events.push(emittedEventSchema.parse(e)), ...(signal ? { signal } : {}) });
   const of = <N extends EmittedEvent['event']>(name: N) => events.filter((e): e is Extract<EmittedEvent, { event: N }> => e.event === name);
   return { events, summary, of };
 }
 
 describe('runCase', () => {
+  it('runs many samples at once on a case signal without a listener-leak warning', async () => {
+    // Each sample in flight listens on the case's signal until its call ends; past ten at once
+    // Node warned "Possible EventTarget memory leak detected" for every case.
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => void warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      // Answers that take a while, so all 32 slots are waiting at once.
+      server.use(
+        http.post('http://127.0.0.1:18080/v1/chat/completions', async () => {
+          await delay(20);
+          return HttpResponse.json(openAIChatCompletion({ model: 'gpt-4o-mini', content: 'The answer is A', promptTokens: 5 }));
+        }),
+      );
+      const spec = caseFor({ rows: Array.from({ length: 64 }, (_, i) => row(i)) });
+      const { summary } = await run({ ...spec, task: { ...spec.task, concurrency: 32 } }, new AbortController().signal);
+      expect(summary).toMatchObject({ sample_count: 64, error_count: 0 });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('calls the provider once per sample, scores each, and summarizes', async () => {
     const { events, summary, of } = await run(caseFor({}));
     expect(events[0]!.event).toBe('case_start');
