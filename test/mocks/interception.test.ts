@@ -12,25 +12,34 @@ import { post } from './post.js';
 // Taken before any interception starts.
 const NATIVE = { Headers: globalThis.Headers, fetch: globalThis.fetch, request: nodeHttp.request, get: nodeHttp.get, ClientRequest: nodeHttp.ClientRequest };
 
+/** A real server on 127.0.0.1 that counts what reaches it: if interception let a request through, it would show. */
+async function startNetworkServer(): Promise<{ port: number; hits: number; close(): Promise<void> }> {
+  const counted = { hits: 0 };
+  const server: Server = createServer((_req, res) => {
+    counted.hits += 1;
+    res.setHeader('content-type', 'application/json');
+    res.end('{"from":"network"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return Object.assign(counted, {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
+}
+
 describe('an unmatched request in mock mode', () => {
-  let real: Server;
+  let network: Awaited<ReturnType<typeof startNetworkServer>>;
   let realPort: number;
-  let hits = 0;
   let mocks: MockInterception;
 
   beforeAll(async () => {
-    // A real server on 127.0.0.1: if interception let a request through, it would count it.
-    real = createServer((_req, res) => {
-      hits += 1;
-      res.end('{}');
-    });
-    await new Promise<void>((resolve) => real.listen(0, '127.0.0.1', resolve));
-    realPort = (real.address() as AddressInfo).port;
+    network = await startNetworkServer();
+    realPort = network.port;
     mocks = startMockInterception();
   });
   afterAll(async () => {
     mocks.close();
-    await new Promise((resolve) => real.close(resolve));
+    await network.close();
   });
 
   it('rejects with method and URL, and nothing reaches the network', async () => {
@@ -40,7 +49,7 @@ describe('an unmatched request in mock mode', () => {
     expect((error as Error).message).toBe(
       `evalmatrix mock mode: no mock answers POST ${url} — nothing left the machine. Point api_base at a mocked provider or set EVALMATRIX_MODE=live.`,
     );
-    expect(hits).toBe(0);
+    expect(network.hits).toBe(0);
   });
 
   it('leaves the query string (where a key may be) out of the message', async () => {
@@ -53,41 +62,35 @@ describe('an unmatched request in mock mode', () => {
 });
 
 describe('what interception lets through, and what answers first', () => {
-  let real: Server;
+  let network: Awaited<ReturnType<typeof startNetworkServer>>;
   let realUrl: string;
-  let hits = 0;
   let mocks: MockInterception;
 
   beforeAll(async () => {
-    real = createServer((_req, res) => {
-      hits += 1;
-      res.setHeader('content-type', 'application/json');
-      res.end('{"from":"network"}');
-    });
-    await new Promise<void>((resolve) => real.listen(0, '127.0.0.1', resolve));
-    realUrl = `http://127.0.0.1:${(real.address() as AddressInfo).port}/data`;
+    network = await startNetworkServer();
+    realUrl = `http://127.0.0.1:${network.port}/data`;
     mocks = startMockInterception();
   });
   afterEach(() => {
     mocks.resetHandlers();
-    hits = 0;
+    network.hits = 0;
   });
   afterAll(async () => {
     mocks.close();
-    await new Promise((resolve) => real.close(resolve));
+    await network.close();
   });
 
   it("lets a request made with msw's bypass() reach the network", async () => {
     const response = await fetch(bypass(realUrl));
     expect(await response.json()).toEqual({ from: 'network' });
-    expect(hits).toBe(1);
+    expect(network.hits).toBe(1);
   });
 
   it("lets a request out when a handler answers with msw's passthrough()", async () => {
     mocks.use(http.get(realUrl, () => passthrough()));
     const response = await fetch(realUrl);
     expect(await response.json()).toEqual({ from: 'network' });
-    expect(hits).toBe(1);
+    expect(network.hits).toBe(1);
   });
 
   it('tries handlers from use() before the mocks, the latest first, until resetHandlers()', async () => {
@@ -98,7 +101,7 @@ describe('what interception lets through, and what answers first', () => {
     expect((await post(openai, body)).json).toEqual({ by: 'second' });
     mocks.resetHandlers();
     expect((await post(openai, body)).json.object).toBe('chat.completion');
-    expect(hits).toBe(0);
+    expect(network.hits).toBe(0);
   });
 
   it('also stops a request made with node:http that no mock answers', async () => {
@@ -108,7 +111,7 @@ describe('what interception lets through, and what answers first', () => {
       request.end();
     });
     expect(error).toBeInstanceOf(UnmockedRequestError);
-    expect(hits).toBe(0);
+    expect(network.hits).toBe(0);
   });
 
   it('lets everything through again after close()', async () => {
@@ -116,7 +119,7 @@ describe('what interception lets through, and what answers first', () => {
     try {
       const response = await fetch(realUrl);
       expect(await response.json()).toEqual({ from: 'network' });
-      expect(hits).toBe(1);
+      expect(network.hits).toBe(1);
     } finally {
       mocks = startMockInterception();
     }
