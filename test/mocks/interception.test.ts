@@ -4,7 +4,7 @@
 import nodeHttp, { createServer, type Server } from 'node:http';
 import nodeHttps from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { bypass, http, HttpResponse, passthrough } from 'msw';
+import { bypass, http, HttpResponse, passthrough, RequestHandler } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MOCK_PORTS, mockBase, selfHostedMockBase, startMockInterception, UnmockedRequestError, type MockInterception } from '../../src/mocks/index.js';
 import { post } from './post.js';
@@ -101,6 +101,29 @@ describe('what interception lets through, and what answers first', () => {
     expect((await post(openai, body)).json).toEqual({ by: 'second' });
     mocks.resetHandlers();
     expect((await post(openai, body)).json.object).toBe('chat.completion');
+    expect(network.hits).toBe(0);
+  });
+
+  it("drops msw's clone of each request once answered, whether a handler answered, threw or none did", async () => {
+    const openai = `${mockBase('openai')}/chat/completions`;
+    const seen: Request[] = [];
+    const cached = (request: Request): boolean => (RequestHandler.cache as WeakMap<object, unknown>).has(request);
+    mocks.use(
+      http.post(openai, ({ request }) => {
+        seen.push(request);
+        return request.headers.get('x-case') === 'throw' ? Promise.reject(new Error('handler failed')) : HttpResponse.json({ ok: true });
+      }),
+      http.get(realUrl, ({ request }) => {
+        seen.push(request);
+        return undefined;
+      }),
+    );
+    const body = JSON.stringify({ model: 'm', messages: [] });
+    expect((await fetch(openai, { method: 'POST', body })).status).toBe(200);
+    expect((await fetch(openai, { method: 'POST', body, headers: { 'x-case': 'throw' } })).status).toBe(500);
+    await expect(fetch(realUrl)).rejects.toBeInstanceOf(UnmockedRequestError);
+    expect(seen).toHaveLength(3);
+    expect(seen.map(cached)).toEqual([false, false, false]);
     expect(network.hits).toBe(0);
   });
 
