@@ -80,6 +80,18 @@ describe('mock router', () => {
     expect(match('POST', `${concrete(base, 'a')}?key=x`)?.params).toEqual({ model: 'a' });
   });
 
+  it('answers with a Response a route throws, as msw does, and names the way out when a route asks for finalize()', async () => {
+    const routes: MockRoute[] = [
+      { method: 'POST', path: 'http://127.0.0.1:9/thrown', resolver: () => { throw HttpResponse.json({ thrown: true }, { status: 418 }); } },
+      { method: 'POST', path: 'http://127.0.0.1:9/finalize', resolver: ({ finalize }) => (finalize(() => undefined), HttpResponse.json({})) },
+    ];
+    const thrown = await getResponse([mockRouter(routes)], new Request('http://127.0.0.1:9/thrown', { method: 'POST', body: '{}' }));
+    expect([thrown?.status, await thrown?.json()]).toEqual([418, { thrown: true }]);
+    await expect(getResponse([mockRouter(routes)], new Request('http://127.0.0.1:9/finalize', { method: 'POST', body: '{}' }))).rejects.toThrow(
+      'mock routes cannot use finalize(); for a handler that needs it, add an msw handler with startMockInterception().use()',
+    );
+  });
+
   it('stays right past its memory limit', () => {
     const match = createRouteMatcher(tagged);
     const base = 'http://127.0.0.1:18082/v1/models/:model\\:streamGenerateContent';
