@@ -5,8 +5,8 @@ export interface Plan {
   mode: 'full' | 'quick';
   overhead: { sizes: [number, number]; repetitions: number; concurrency: number };
   latency: { samples: number; repetitions: number; concurrency: number; latencyMs: number };
-  /** `lean`: the largest size once more with the opt-in memory settings (threads pool, EVALMATRIX_HEAP_GROWING_PERCENT). */
-  scale: { sizes: number[]; concurrency: number; leanHeapGrowingPercent: number };
+  /** The largest size also runs in the threads pool and with V8's own heap pacing. */
+  scale: { sizes: number[]; concurrency: number };
   lag: { samples: number; concurrency: number; burnMs: number };
   watch: { samples: number; concurrency: number; edits: number };
 }
@@ -17,7 +17,7 @@ export function planFor(quick: boolean): Plan {
         mode: 'quick',
         overhead: { sizes: [200, 1000], repetitions: 3, concurrency: 32 },
         latency: { samples: 200, repetitions: 1, concurrency: 32, latencyMs: 50 },
-        scale: { sizes: [10_000], concurrency: 64, leanHeapGrowingPercent: 100 },
+        scale: { sizes: [10_000], concurrency: 64 },
         lag: { samples: 500, concurrency: 64, burnMs: 2 },
         watch: { samples: 1_000, concurrency: 32, edits: 1 },
       }
@@ -25,7 +25,7 @@ export function planFor(quick: boolean): Plan {
         mode: 'full',
         overhead: { sizes: [1000, 5000], repetitions: 5, concurrency: 32 },
         latency: { samples: 1000, repetitions: 3, concurrency: 32, latencyMs: 50 },
-        scale: { sizes: [10_000, 100_000], concurrency: 64, leanHeapGrowingPercent: 100 },
+        scale: { sizes: [10_000, 100_000], concurrency: 64 },
         lag: { samples: 10_000, concurrency: 64, burnMs: 2 },
         watch: { samples: 2_000, concurrency: 32, edits: 3 },
       };

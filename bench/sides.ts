@@ -38,7 +38,7 @@ export interface EvalmatrixOptions {
   probe?: boolean;
   /** Extra node flags for the Vitest main process (the profile run passes --cpu-prof). */
   nodeFlags?: string[];
-  /** Extra `vitest run` arguments (the lean scale run passes --pool=threads). */
+  /** Extra `vitest run` arguments (the threads-pool scale run passes --pool=threads). */
   vitestArgs?: string[];
 }
 

@@ -19,11 +19,19 @@ export interface ScaleRun {
   events_expected: number;
 }
 
+/** The largest size again with one setting changed, and its CPU time beside the default run's. */
+export interface ScaleVariant extends ScaleRun {
+  cpu_s: number | null;
+  default_cpu_s: number | null;
+}
+
 export interface ScaleResult {
   concurrency: number;
   runs: ScaleRun[];
-  /** The largest size again with the opt-in memory settings: what they buy and cost. */
-  lean: ScaleRun & { pool: 'threads'; heap_growing_percent: number; cpu_s: number | null; default_cpu_s: number | null };
+  /** In Vitest's threads pool (opt-in): one Node process fewer. */
+  threads_pool: ScaleVariant;
+  /** With V8's own old-generation pacing (EVALMATRIX_HEAP_GROWING_PERCENT=0): what the default pacing buys. */
+  v8_pacing: ScaleVariant;
   /** Largest run over smallest (only when there are two sizes). */
   time_ratio: number | null;
   rss_ratio: number | null;
@@ -55,13 +63,18 @@ export async function scale(plan: Plan['scale'], log: (line: string) => void): P
   const runs: ScaleRun[] = measured.map(({ cpu_s: _, ...run }) => run);
   const [first, last] = [measured[0]!, measured.at(-1)!];
   const two = runs.length > 1;
-  const percent = plan.leanHeapGrowingPercent;
-  const leanRun = await measureSize(last.samples, { EVALMATRIX_HEAP_GROWING_PERCENT: String(percent) }, ['--pool=threads']);
-  log(`scale n=${last.samples}, lean (threads, EVALMATRIX_HEAP_GROWING_PERCENT=${percent}): ${leanRun.wall_s} s, peak RSS ${leanRun.peak_rss_mb} MB, CPU ${leanRun.cpu_s} s (default ${last.cpu_s} s)`);
+  const variant = async (label: string, env: Record<string, string>, vitestArgs: string[]): Promise<ScaleVariant> => {
+    const { cpu_s, ...run } = await measureSize(last.samples, env, vitestArgs);
+    log(`scale n=${last.samples}, ${label}: ${run.wall_s} s, peak RSS ${run.peak_rss_mb} MB, CPU ${cpu_s} s (default ${last.cpu_s} s)`);
+    return { ...run, cpu_s, default_cpu_s: last.cpu_s };
+  };
+  const threadsPool = await variant('threads pool', {}, ['--pool=threads']);
+  const v8Pacing = await variant("V8's own heap pacing", { EVALMATRIX_HEAP_GROWING_PERCENT: '0' }, []);
   return {
     concurrency: plan.concurrency,
     runs,
-    lean: { ...leanRun, pool: 'threads', heap_growing_percent: percent, default_cpu_s: last.cpu_s },
+    threads_pool: threadsPool,
+    v8_pacing: v8Pacing,
     time_ratio: two ? round(last.wall_s / first.wall_s, 2) : null,
     rss_ratio: two && first.peak_rss_mb && last.peak_rss_mb ? round(last.peak_rss_mb / first.peak_rss_mb, 2) : null,
   };

@@ -1,27 +1,30 @@
-// On request (EVALMATRIX_HEAP_GROWING_PERCENT), V8 collects the test worker's old generation
-// more often while an eval file runs, trading CPU for a lower peak RSS. An offline case
-// allocates fast, and each sample's fetch/SDK/mock objects live about as long as the gap
-// between two young-generation collections, so a steady stream of them is promoted and
-// dies there; V8's own pacing then lets the old generation reach up to 4× what survived its
-// last full collection before collecting again (measured: a 30 MB live heap, 150 MB of old
-// space). `--heap-growing-percent` fixes that factor instead: no cap (nothing can run out of
-// memory because of it), only more frequent full collections. It is a process-wide V8 flag:
-// the plugin's setup file holds it from before the eval file is collected (a limit V8 computes
-// stands until its next full GC, so setting it at case start would be too late for the first
-// one) until the file ends, then V8's default is put back. Off by default: at 20 the 100k-sample
-// scale run peaked at 302-307 MB instead of ~420 MB, but the worker spent ~40% more CPU and the
-// per-sample cost rose to 1.24x the baseline's (1.07x without) — see README, Performance. Unset
-// or 0 leaves V8's pacing alone, and so does a --heap-growing-percent the worker was started with.
+// While an eval file runs, V8 collects the test worker's old generation once it has grown
+// EVALMATRIX_HEAP_GROWING_PERCENT (100 by default) past what the last full collection kept,
+// instead of its own pacing. Left alone, V8 lets an offline run's old generation reach several
+// times its live size before collecting (a 30 MB live heap, 150-210 MB of old space over
+// 100,000 samples), because a steady stream of each sample's fetch, SDK and mock objects is
+// promoted and dies there. `--heap-growing-percent` fixes that factor: no cap (nothing can run
+// out of memory because of it), only more frequent full collections, which now cost nothing
+// measurable — since the mock router stopped promoting most of a request (router.ts), the
+// 100,000-sample scale run takes 27 s instead of 31 s with it and peaks at 343 MB instead of
+// 479 MB (see README, Performance). It is a process-wide V8 flag: the plugin's setup file holds
+// it from before the eval file is collected (a limit V8 computes stands until its next full GC,
+// so setting it at case start would be too late for the first one) until the file ends, then
+// V8's default is put back. 0 leaves V8's pacing alone, and so does a --heap-growing-percent the
+// worker was started with.
 import { setFlagsFromString } from 'node:v8';
 
 const FLAG = 'heap-growing-percent';
+
+/** What an unset EVALMATRIX_HEAP_GROWING_PERCENT means. */
+export const DEFAULT_HEAP_GROWING_PERCENT = 100;
 
 /** The percentage to apply while cases run, or undefined to leave V8 alone. */
 export function heapGrowingPercent(env: Record<string, string | undefined> = process.env, execArgv: readonly string[] = process.execArgv): number | undefined {
   const fromNode = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)];
   if (fromNode.some((arg) => arg.replace(/_/g, '-').startsWith(`--${FLAG}`))) return undefined;
   const raw = (env.EVALMATRIX_HEAP_GROWING_PERCENT ?? '').trim();
-  if (raw === '') return undefined;
+  if (raw === '') return DEFAULT_HEAP_GROWING_PERCENT;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) {
     throw new Error(`EVALMATRIX_HEAP_GROWING_PERCENT="${raw}" is not understood; use a whole number of percent (0 leaves V8's own heap growth).`);

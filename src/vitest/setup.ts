@@ -1,7 +1,7 @@
 // Setup file for eval projects: in mock mode (the default) MSW answers every provider call in
 // this worker, and any request no mock answers fails with its method and URL instead of
-// reaching the network. With EVALMATRIX_HEAP_GROWING_PERCENT set, V8 paces its old generation
-// closer to what the run holds while the file runs (see heap-growth.ts).
+// reaching the network. While the file runs, V8 paces its old generation closer to what the run
+// holds (EVALMATRIX_HEAP_GROWING_PERCENT, 100 unless set; see heap-growth.ts).
 import { afterAll, beforeAll } from 'vitest';
 import { heapGrowingPercent, holdHeapGrowth } from './heap-growth.js';
 import { mockOptionsFromEnv } from '../mocks/env-options.js';

@@ -6,14 +6,15 @@ vi.mock('node:v8', () => ({ setFlagsFromString }));
 const { heapGrowingPercent, holdHeapGrowth } = await import('../../src/vitest/heap-growth.js');
 
 describe('heapGrowingPercent', () => {
-  it('is off unless EVALMATRIX_HEAP_GROWING_PERCENT asks, and 0 leaves V8 alone', () => {
-    expect(heapGrowingPercent({}, [])).toBeUndefined();
-    expect(heapGrowingPercent({ EVALMATRIX_HEAP_GROWING_PERCENT: '' }, [])).toBeUndefined();
+  it('is 100 unless EVALMATRIX_HEAP_GROWING_PERCENT says otherwise, and 0 leaves V8 alone', () => {
+    expect(heapGrowingPercent({}, [])).toBe(100);
+    expect(heapGrowingPercent({ EVALMATRIX_HEAP_GROWING_PERCENT: '' }, [])).toBe(100);
     expect(heapGrowingPercent({ EVALMATRIX_HEAP_GROWING_PERCENT: ' 50 ' }, [])).toBe(50);
     expect(heapGrowingPercent({ EVALMATRIX_HEAP_GROWING_PERCENT: '0' }, [])).toBeUndefined();
   });
 
   it('leaves a flag the worker was started with alone', () => {
+    expect(heapGrowingPercent({}, ['--heap-growing-percent=80'])).toBeUndefined();
     const asked = { EVALMATRIX_HEAP_GROWING_PERCENT: '20' };
     expect(heapGrowingPercent(asked, ['--heap-growing-percent=80'])).toBeUndefined();
     expect(heapGrowingPercent({ ...asked, NODE_OPTIONS: '--heap_growing_percent=80' }, [])).toBeUndefined();
