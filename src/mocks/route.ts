@@ -46,9 +46,24 @@ async function answerFault(fault: Fault, spec: RouteSpec, request: Request, body
   }
 }
 
+// Requests held until their client gives up. Nothing else holds a request no one answers: an
+// intercepted Request's signal follows the client's through a weak reference only (undici), so
+// a garbage collection could take the whole waiting request, and the client's abort would
+// never arrive. Holding the signal holds the listener, this promise, the waiting resolver and
+// so the request.
+const awaitingAbort = new Set<AbortSignal>();
+
 function untilAborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    if (signal.aborted) resolve();
-    else signal.addEventListener('abort', () => resolve(), { once: true });
+    if (signal.aborted) return resolve();
+    awaitingAbort.add(signal);
+    signal.addEventListener(
+      'abort',
+      () => {
+        awaitingAbort.delete(signal);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }

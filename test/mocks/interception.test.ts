@@ -3,10 +3,20 @@
 // The module objects, not named imports: interception patches their request() after import.
 import nodeHttp, { createServer, type Server } from 'node:http';
 import nodeHttps from 'node:https';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { AddressInfo } from 'node:net';
 import { bypass, http, HttpResponse, passthrough, RequestHandler } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MOCK_PORTS, mockBase, selfHostedMockBase, startMockInterception, UnmockedRequestError, type MockInterception } from '../../src/mocks/index.js';
+import {
+  createMockHandlers,
+  MOCK_PORTS,
+  mockBase,
+  selfHostedMockBase,
+  startMockInterception,
+  UnmockedRequestError,
+  type MockInterception,
+} from '../../src/mocks/index.js';
 import { post } from './post.js';
 
 // Taken before any interception starts.
@@ -125,6 +135,25 @@ describe('what interception lets through, and what answers first', () => {
     expect(seen).toHaveLength(3);
     expect(seen.map(cached)).toEqual([false, false, false]);
     expect(network.hits).toBe(0);
+  });
+
+  it('keeps a request the timeout fault leaves unanswered until its client aborts, through garbage collections', async () => {
+    // Nothing but the mock holds such a request (an intercepted Request's signal follows the
+    // client's through a weak reference), so a collection while it waits must not lose it.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    mocks.use(...createMockHandlers({ faults: { timeout: 1 } }));
+    const controller = new AbortController();
+    const body = JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'x' }] });
+    const pending = fetch(`${mockBase('openai')}/chat/completions`, { method: 'POST', body, signal: controller.signal }).catch((error: unknown) => error);
+    for (let i = 0; i < 3; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      gc();
+    }
+    controller.abort(new Error('client timeout'));
+    const outcome = await Promise.race([pending, new Promise((resolve) => setTimeout(() => resolve('still waiting after 2 s'), 2000))]);
+    expect(outcome).toBeInstanceOf(Error);
+    expect((outcome as Error).message).toBe('client timeout');
   });
 
   it('also stops a request made with node:http that no mock answers', async () => {
