@@ -72,9 +72,10 @@ type Resolver = ConstructorParameters<typeof HttpHandler>[2];
  * An `http.all()` handler whose run() leaves out two things msw does for every request that only
  * msw's extras use: a clone of the request (its body teed) kept for logging, and an
  * AbortController aborted once the resolver settles, for `finalize()` listeners. Mock routes
- * use neither, and on Node 20 they cost a mocked SDK call about a sixth of its CPU and half the
- * bytes it promotes to the old generation: the abort builds a DOMException and a trusted Event,
- * and whatever they reach outlives young-generation collections. Matching (parse, predicate),
+ * use neither, and on Node 20 they cost a mocked SDK call about a quarter of its CPU and nearly
+ * three quarters of the bytes it promotes to the old generation (20,000 calls: 388 → 108 MB):
+ * the abort builds a DOMException and a trusted Event, and whatever they and the clone reach
+ * outlives young-generation collections. Matching (parse, predicate),
  * the resolver's arguments and the result are msw's own, and a thrown Response answers, as in
  * msw.
  */

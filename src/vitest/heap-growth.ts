@@ -5,9 +5,9 @@
 // 100,000 samples), because a steady stream of each sample's fetch, SDK and mock objects is
 // promoted and dies there. `--heap-growing-percent` fixes that factor: no cap (nothing can run
 // out of memory because of it), only more frequent full collections, which now cost nothing
-// measurable — since the mock router stopped promoting most of a request (router.ts), the
-// 100,000-sample scale run takes 27 s instead of 31 s with it and peaks at 343 MB instead of
-// 479 MB (see README, Performance). It is a process-wide V8 flag: the plugin's setup file holds
+// measurable since the mock router stopped promoting most of a request (router.ts): three
+// alternating pairs of 100,000-sample scale runs took a median 29.0 s with it and 29.2 s
+// without, and peaked at 338-344 MB against 465-476 MB (see README, Performance). It is a process-wide V8 flag: the plugin's setup file holds
 // it from before the eval file is collected (a limit V8 computes stands until its next full GC,
 // so setting it at case start would be too late for the first one) until the file ends, then
 // V8's default is put back. 0 leaves V8's pacing alone, and so does a --heap-growing-percent the
