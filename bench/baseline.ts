@@ -33,7 +33,7 @@ const cases = await Promise.all(
       if (!item.ok) return void (errors += 1);
       try {
         const reply = await client.chat({ messages: render(item.sample) });
-        for (const outcome of await scorer.score(item.sample, reply.text)) {
+        for (const outcome of await scorer.score(item.sample, { text: reply.text })) {
           if ('error' in outcome) throw outcome.error;
           scoreSum += outcome.scored.score;
           scored += 1;

@@ -6,7 +6,8 @@ export { judgeCase, type Verdict, type VerdictInput } from './runner/verdict.js'
 export { encodeEventLine, emittedEventSchema, writtenEventSchema, type EmittedEvent, type WrittenEvent } from './runner/events.js';
 export { summarySchema, type Summary, type CaseSummary } from './runner/summary.js';
 export { extractChoice } from './metrics/extract.js';
-export { createMetric } from './metrics/registry.js';
+export { MetricRegistry } from './metrics/registry.js';
+export { defineMetric, type MetricDefinition, type MetricInput, type MetricOutput, type MetricResult, type MetricReturn } from './metrics/metric.js';
 export { compilePrompt } from './prompts/render.js';
 export { loadDataset } from './datasets/load.js';
 export { createProviderClient, ProviderError, MissingKeyError, resolveProvider } from './providers/index.js';

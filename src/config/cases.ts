@@ -1,11 +1,11 @@
 // The model matrix: one case (one Vitest test) per task × adapter of its inference step.
 import { resolve } from 'node:path';
 import { loadPipeline, type LoadedPipeline, type LoadOptions } from './load.js';
-import type { BackendSpec, DatasetSpec, HfHubDatasetSpec, JsonlDatasetSpec, MetricSpec, PromptSpec, RoleAdapterSpec, TaskSpec } from './schema.js';
+import { FILE_LOADERS, type BackendSpec, type DatasetSpec, type FileDatasetSpec, type MetricSpec, type PromptSpec, type RoleAdapterSpec, type TaskSpec } from './schema.js';
 import { inferenceSteps, stepAdapterIds, taskMetricIds } from './task-steps.js';
 
 /** A dataset with its file, if it has one, made absolute: a relative `path` is relative to the config file. */
-export type ResolvedDataset = (JsonlDatasetSpec & { resolvedPath: string }) | (HfHubDatasetSpec & { resolvedPath?: undefined });
+export type ResolvedDataset = (FileDatasetSpec & { resolvedPath: string }) | (Exclude<DatasetSpec, FileDatasetSpec> & { resolvedPath?: undefined });
 
 export interface CaseSpec {
   /** metadata.name */
@@ -66,8 +66,12 @@ export function expandCases(loaded: LoadedPipeline): CaseSpec[] {
   });
 }
 
+export function isFileDataset(dataset: DatasetSpec): dataset is FileDatasetSpec {
+  return (FILE_LOADERS as readonly string[]).includes(dataset.loader);
+}
+
 function resolveDataset(dataset: DatasetSpec, baseDir: string): ResolvedDataset {
-  return dataset.loader === 'jsonl' ? { ...dataset, resolvedPath: resolve(baseDir, dataset.path) } : dataset;
+  return isFileDataset(dataset) ? { ...dataset, resolvedPath: resolve(baseDir, dataset.path) } : (dataset as Exclude<DatasetSpec, FileDatasetSpec>);
 }
 
 /** loadPipeline, then expandCases. */

@@ -2,7 +2,8 @@
 export { expandCases, loadCases, type CaseSpec, type ResolvedDataset } from './cases.js';
 export { ConfigError, formatIssue, type ConfigIssue } from './errors.js';
 export { coerceScalar, interpolateDocument, substitute, type Env, type Substitution } from './interpolate.js';
-export { loadPipeline, parsePipeline, validatePipeline, type LoadedPipeline, type LoadOptions } from './load.js';
+export { loadPipeline, parsePipeline, validatePipeline, type LoadedPipeline, type LoadOptions, type PipelineCheck } from './load.js';
+export type { PathIssue } from './locate.js';
 export {
   CANONICAL_PROVIDERS,
   canonicalProvider,

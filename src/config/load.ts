@@ -6,7 +6,8 @@ import { dirname, resolve } from 'node:path';
 import { applyCompat } from './compat.js';
 import { formatIssue, type ConfigIssue } from './errors.js';
 import { interpolateDocument, type Env } from './interpolate.js';
-import { locate, type Source } from './locate.js';
+import { locate, type PathIssue, type Source } from './locate.js';
+import { checkPrompts } from './prompt-rules.js';
 import { checkReferences } from './references.js';
 import { pipelineSchema, type PipelineSpec } from './schema.js';
 import { failAt, parseSource, readSource } from './source.js';
@@ -23,9 +24,18 @@ export interface LoadedPipeline {
   notices: readonly ConfigIssue[];
 }
 
+/**
+ * A check that layers above config add (metrics, prompts, datasets know rules the schema
+ * cannot): it sees the validated spec and reports problems at data paths, which are placed in
+ * the YAML like every other config error. Runs once the built-in checks have passed.
+ */
+export type PipelineCheck = (spec: PipelineSpec, context: { file: string; baseDir: string }) => PathIssue[];
+
 export interface LoadOptions {
   /** Variables for ${VAR} placeholders; process.env when omitted. */
   env?: Env;
+  /** Further checks, run in order after the schema and reference checks (see PipelineCheck). */
+  checks?: readonly PipelineCheck[];
   /** Receives each compatibility notice; by default each is printed once per process. */
   onNotice?: (notice: ConfigIssue, file: string) => void;
 }
@@ -54,10 +64,13 @@ export function validatePipeline(source: Source, options: LoadOptions = {}): Loa
   const parsed = pipelineSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) failAt(adjusted, parsed.error.issues.flatMap((issue) => describeZodIssue(issue, pipelineSchema, data)));
   const spec = parsed.data;
-  const issues = [...checkReferences(spec), ...checkTasks(spec)];
+  const issues = [...checkReferences(spec), ...checkTasks(spec), ...checkPrompts(spec)];
   if (issues.length > 0) failAt(adjusted, issues);
   const file = resolve(source.file);
-  return { spec, file, baseDir: dirname(file), notices };
+  const baseDir = dirname(file);
+  const further = (options.checks ?? []).flatMap((check) => check(spec, { file, baseDir }));
+  if (further.length > 0) failAt(adjusted, further);
+  return { spec, file, baseDir, notices };
 }
 
 // A pipeline is loaded again by every eval file and matrix entry that uses it: say each thing once.

@@ -2,7 +2,7 @@
 // Hugging Face hub split), preprocess, and turn every failure into a RowError that names the
 // source and line, so one bad row costs one sample rather than the run.
 import { resolve } from 'node:path';
-import type { DatasetSpec } from '../config/schema.js';
+import type { DatasetSpec, PreprocessName } from '../config/schema.js';
 import { hubLabel, readHubRows, type HubReadOptions } from './hf-hub.js';
 import { readJsonl } from './jsonl.js';
 import { none } from './none.js';
@@ -11,7 +11,15 @@ import type { Preprocessor } from './preprocessor.js';
 import type { RowEntry } from './row-entry.js';
 import type { DatasetItem } from './sample.js';
 
-const PREPROCESSORS: Record<DatasetSpec['params']['preprocess'], Preprocessor> = { piqa, none };
+/** Built-in preprocessors implemented so far; the others are added with their loaders. */
+const PREPROCESSORS: Partial<Record<PreprocessName, Preprocessor>> = { piqa, none };
+
+function preprocessorFor(spec: DatasetSpec): Preprocessor {
+  const preprocess = spec.params.preprocess;
+  const found = typeof preprocess === 'string' ? PREPROCESSORS[preprocess] : undefined;
+  if (!found) throw new Error(`dataset "${spec.dataset_id}": preprocess ${JSON.stringify(preprocess)} is not available yet`);
+  return found;
+}
 
 export interface LoadOptions {
   /** Take only the first N data rows; bad rows count, since they are samples that errored. */
@@ -25,7 +33,7 @@ export async function* loadDataset(
   spec: DatasetSpec & { resolvedPath?: string | undefined },
   options: LoadOptions = {},
 ): AsyncGenerator<DatasetItem> {
-  const preprocessor = PREPROCESSORS[spec.params.preprocess];
+  const preprocessor = preprocessorFor(spec);
   const limit = options.maxSamples ?? Infinity;
   if (limit <= 0) return;
   const { source, rows } = openRows(spec, options);
@@ -50,6 +58,7 @@ export async function* loadDataset(
 
 function openRows(spec: DatasetSpec & { resolvedPath?: string | undefined }, options: LoadOptions): { source: string; rows: AsyncGenerator<RowEntry> } {
   if (spec.loader === 'hf_hub') return { source: hubLabel(spec.hub_params), rows: readHubRows(spec.hub_params, options.hub) };
+  if (spec.loader !== 'jsonl') throw new Error(`dataset "${spec.dataset_id}": loader "${spec.loader}" is not available yet`);
   const file = resolve(spec.resolvedPath ?? spec.path);
   return { source: file, rows: readJsonl(file) };
 }

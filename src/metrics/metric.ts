@@ -1,29 +1,72 @@
-// What every metric implementation provides. Scoring is per sample and pure; the runner
-// aggregates (mean) and records the result.
+// The metric contract. A metric scores one sample from {sample, output, params, signal}, may
+// be async, and returns a number in [0, 1], a boolean, or a MetricResult. The runner
+// normalizes that (normalize.ts), records it in auto_eval_sample and aggregates (mean, and
+// pass_rate where there is a pass criterion). Built-ins and metrics defined in TypeScript
+// (defineMetric) are the same kind of object.
+import type { z } from 'zod';
 import type { Sample } from '../datasets/sample.js';
 
-export interface MetricInput {
-  sample: Sample;
+export interface MetricOutput {
   /** The model's reply text. */
   text: string;
-  /** The metric spec's `params` from the YAML (empty when it gives none). */
-  params?: Record<string, unknown>;
+  /** The reply parsed as JSON when it is JSON (fences stripped; see providers/json-answer.ts),
+   *  else undefined. A response_format's parsed answer when one was asked for. */
+  json?: unknown;
 }
 
-export interface MetricScore {
-  score: number;
-  prediction: string | null;
-  reference: string | null;
+export interface MetricInput<P = Record<string, unknown>> {
+  sample: Sample;
+  output: MetricOutput;
+  /** The metric spec's `params`, parsed by the metric's own params schema when it has one. */
+  params: P;
+  /** Aborts when metric_timeout_ms passes or the case is cancelled: an async metric should stop. */
+  signal: AbortSignal;
 }
 
-export interface Metric {
-  implementation: string;
+/** What a metric may say about one sample beyond its score. */
+export interface MetricResult {
+  /** In [0, 1]; a boolean counts as 1 or 0. */
+  score: number | boolean;
+  /** The sample passed (else: score ≥ the spec's pass_threshold, when it has one). */
+  passed?: boolean;
+  /** What the metric read from the reply (the chosen letter, the final number…). */
+  prediction?: string | null;
+  /** What it compared against. */
+  reference?: string | null;
+  /** Why, in words (a judge's reasoning, a validator's first failing path). */
+  rationale?: string;
+  /** Anything else worth keeping with the score; JSON-safe. */
+  metadata?: Record<string, unknown>;
+}
+
+export type MetricReturn = number | boolean | MetricResult;
+
+export interface MetricDefinition<P = Record<string, unknown>> {
+  /** The `implementation` name YAML uses. */
+  name: string;
+  /** Validates and defaults the spec's `params` when the pipeline loads (a located error
+   *  otherwise). Without one, params pass through as written. */
+  params?: z.ZodType<P>;
   /**
-   * Scoring takes real CPU time (say a millisecond or more per sample). The runner then scores
-   * in a worker pool so the requests' event loop never waits on it, and a scorer that overruns
-   * `metric_timeout_ms` can be cut off. Cheap metrics stay in-process: a round trip to a worker
-   * costs more than they do.
+   * Scoring takes real CPU time (say a millisecond or more per sample). Built-ins marked so
+   * score in a worker pool, so the requests' event loop never waits on them and a scorer that
+   * overruns metric_timeout_ms can be cut off. Cheap metrics stay in-process.
    */
   cpu_heavy?: boolean;
-  score(input: MetricInput): MetricScore;
+  score(input: MetricInput<P>): MetricReturn | Promise<MetricReturn>;
+}
+
+/** A metric as recorded: the normalized result of one sample. */
+export interface MetricScore {
+  score: number;
+  passed?: boolean;
+  prediction: string | null;
+  reference: string | null;
+  rationale?: string;
+  metadata?: Record<string, unknown>;
+}
+
+/** Identity helper that keeps the params type flowing from the schema to `score`. */
+export function defineMetric<P = Record<string, unknown>>(definition: MetricDefinition<P>): MetricDefinition<P> {
+  return definition;
 }

@@ -1,22 +1,53 @@
-// Maps a MetricSpec's `implementation` to its code. The zod enum already rejects unknown
-// names in YAML; this check covers specs built in code (e.g. .eval.ts files).
-import type { MetricSpec } from '../config/schema.js';
-import type { Metric } from './metric.js';
-import { multiChoiceAccuracy } from './multi-choice.js';
+// Implementation names → metric definitions: the built-ins plus the metrics a suite registers
+// from TypeScript. Test-only metrics resolve here but are never listed to users.
+import type { MetricDefinition } from './metric.js';
+import { BUILTIN_METRICS } from './builtins.js';
 import { testCpuBurn } from './test-only/cpu-burn.js';
 
-const METRICS: Record<string, Metric> = {
-  [multiChoiceAccuracy.implementation]: multiChoiceAccuracy,
-  [testCpuBurn.implementation]: testCpuBurn,
-};
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions differ in params type
+type AnyMetric = MetricDefinition<any>;
 
-export function createMetric(spec: Pick<MetricSpec, 'metric_id' | 'implementation'>): Metric {
-  const metric = METRICS[spec.implementation];
-  if (!metric) {
-    throw new Error(
-      `metric "${spec.metric_id}": unknown implementation "${spec.implementation}". ` +
-        `Known implementations: ${Object.keys(METRICS).join(', ')}.`,
-    );
+const HIDDEN: readonly AnyMetric[] = [testCpuBurn];
+
+export class MetricRegistry {
+  private readonly byName = new Map<string, { metric: AnyMetric; builtin: boolean }>();
+
+  constructor(custom: readonly AnyMetric[] = []) {
+    for (const metric of [...BUILTIN_METRICS, ...HIDDEN]) this.byName.set(metric.name, { metric, builtin: true });
+    for (const metric of custom) {
+      const taken = this.byName.get(metric.name);
+      if (taken?.builtin) throw new Error(`defineMetric: "${metric.name}" is the name of a built-in metric; give yours another name`);
+      if (taken) throw new Error(`defineMetric: two metrics are registered as "${metric.name}"; names must be unique`);
+      this.byName.set(metric.name, { metric, builtin: false });
+    }
   }
-  return metric;
+
+  find(name: string): AnyMetric | undefined {
+    return this.byName.get(name)?.metric;
+  }
+
+  isBuiltin(name: string): boolean {
+    return this.byName.get(name)?.builtin === true;
+  }
+
+  /** Names users may write: the built-ins, then the registered ones (test-only metrics left out). */
+  names(): { builtin: string[]; registered: string[] } {
+    const listed = [...this.byName.values()].filter(({ metric }) => !HIDDEN.includes(metric));
+    return {
+      builtin: listed.filter((e) => e.builtin).map((e) => e.metric.name),
+      registered: listed.filter((e) => !e.builtin).map((e) => e.metric.name),
+    };
+  }
+
+  /** The definition for a spec; throws naming the known implementations when there is none. */
+  resolve(spec: { metric_id: string; implementation: string }): AnyMetric {
+    const metric = this.find(spec.implementation);
+    if (metric) return metric;
+    const { builtin, registered } = this.names();
+    const known = `built-in: ${builtin.join(', ')}${registered.length > 0 ? `; registered: ${registered.join(', ')}` : ''}`;
+    throw new Error(`metric "${spec.metric_id}": unknown implementation "${spec.implementation}" (${known})`);
+  }
 }
+
+/** The built-ins alone: what the scorer pool's workers and specs built in code resolve against. */
+export const builtinMetrics = new MetricRegistry();

@@ -10,27 +10,28 @@ export type RenderPrompt = (sample: Sample) => ChatMessage[];
 
 /** Parses the template once; the returned function runs per sample in the hot loop. */
 export function compilePrompt(prompt: PromptSpec): RenderPrompt {
-  let template: Template;
-  try {
-    template = new Template(prompt.template);
-  } catch (err) {
-    throw new Error(`prompt "${prompt.prompt_id}": template does not parse: ${messageOf(err)}`, { cause: err });
-  }
+  const specs = prompt.messages ?? [{ role: 'user' as const, content: prompt.template ?? '' }];
+  const compiled = specs.map((message, index) => {
+    try {
+      return { role: message.role, template: new Template(message.content) };
+    } catch (err) {
+      const which = prompt.messages ? `messages[${index}]` : 'template';
+      throw new Error(`prompt "${prompt.prompt_id}": ${which} does not parse: ${messageOf(err)}`, { cause: err });
+    }
+  });
   // Params are reachable both bare ({{ instruction }}) and namespaced ({{ params.instruction }}).
   const scope = { ...prompt.params, params: prompt.params };
 
-  return (sample) => {
-    let text: string;
-    try {
-      text = template.render({ ...scope, sample });
-    } catch (err) {
-      throw new Error(
-        `prompt "${prompt.prompt_id}": rendering sample "${sample.sample_id}" failed: ${messageOf(err)}`,
-        { cause: err },
-      );
-    }
-    return [{ role: 'user', content: tidy(text) }];
-  };
+  return (sample) =>
+    compiled.map(({ role, template }) => {
+      let text: string;
+      try {
+        text = template.render({ ...scope, sample });
+      } catch (err) {
+        throw new Error(`prompt "${prompt.prompt_id}": rendering sample "${sample.sample_id}" failed: ${messageOf(err)}`, { cause: err });
+      }
+      return { role, content: tidy(text) };
+    });
 }
 
 /** Drops blank lines at both ends and caps runs of blank lines at one. */

@@ -6,6 +6,12 @@ import { ADJUSTMENT_ACTIONS } from '../providers/parameters/adjustments.js';
 
 const usageSchema = z.object({ prompt_tokens: z.number(), completion_tokens: z.number() });
 
+/** A chat message as sent (after rendering). */
+const messageSchema = z.object({ role: z.enum(['system', 'user', 'assistant']), content: z.string() });
+
+/** 0-based trial index, present when a task repeats each sample (`repeats` > 1). */
+const trial = z.number().int().min(0).optional();
+
 export const caseStartPayload = z.object({
   task_id: z.string(),
   model: z.string(),
@@ -41,6 +47,16 @@ export const inferenceEndPayload = z.object({
   /** Streaming backends: ms to the first text, and completion tokens per second. */
   ttft_ms: z.number().optional(),
   tokens_per_second: z.number().optional(),
+  /** What was sent: the rendered chat messages, and the parameters after the provider's rules. */
+  messages: z.array(messageSchema).optional(),
+  parameters: z.record(z.string(), z.unknown()).optional(),
+  /** When a response format asked for JSON: the parsed answer, or why it did not parse/validate. */
+  output_json: z.unknown().optional(),
+  output_json_error: z.string().optional(),
+  /** Replayed from a recording (true) and the request's hash. */
+  cached: z.boolean().optional(),
+  recording: z.string().optional(),
+  trial,
 });
 
 export const autoEvalSamplePayload = z.object({
@@ -48,6 +64,15 @@ export const autoEvalSamplePayload = z.object({
   score: z.number(),
   prediction: z.string().nullable(),
   reference: z.string().nullable(),
+  /** The sample passed the metric's criterion (its own, or pass_threshold). */
+  passed: z.boolean().optional(),
+  rationale: z.string().optional(),
+  metadata: z.record(z.string(), z.unknown()).optional(),
+  /** LLM judges: which adapter judged, what it said, the choice read from it, its usage. */
+  judge: z
+    .object({ adapter_id: z.string(), text: z.string(), choice: z.string().nullable(), usage: usageSchema })
+    .optional(),
+  trial,
 });
 
 export const sampleErrorPayload = z.object({
@@ -57,12 +82,15 @@ export const sampleErrorPayload = z.object({
   status: z.number().nullable(),
   message: z.string(),
   attempts: z.number(),
+  trial,
 });
 
 export const caseEndPayload = z.object({
   sample_count: z.number(),
   error_count: z.number(),
   wall_ms: z.number(),
+  /** `interrupted` when SIGINT/SIGTERM or a cancel ended the case early. */
+  status: z.enum(['completed', 'interrupted']).optional(),
 });
 
 /** One event as the runner emits it. */

@@ -16,6 +16,7 @@ import { withBackpressure } from './backpressure.js';
 import { createSampleScorer, type ScorerPoolMode } from './scorer.js';
 import type { CaseSummary } from './summary.js';
 import { judgeCase } from './verdict.js';
+import { metricOutput } from './metric-output.js';
 
 export type Mode = 'mock' | 'live';
 
@@ -80,7 +81,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     emit(makeEvent('inference_end', sample.sample_id, { ...result }));
     if (spec.metrics.length === 0) return;
     let scoringFailed = false;
-    for (const outcome of await scorer.score(sample, result.text)) {
+    for (const outcome of await scorer.score(sample, metricOutput(result.text))) {
       if ('error' in outcome) {
         scoringFailed = true;
         emitError(sample.sample_id, 'scoring', outcome.error);

@@ -24,6 +24,8 @@ export const thresholdResultSchema = z.object({
   min: z.number(),
   actual: z.number().nullable(),
   ok: z.boolean(),
+  /** The aggregate compared (absent: the mean). */
+  on: z.string().optional(),
 });
 export type ThresholdResult = z.infer<typeof thresholdResultSchema>;
 

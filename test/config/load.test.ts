@@ -72,10 +72,10 @@ describe('errors', () => {
   });
 
   it('reports every schema problem at once, in file order', () => {
-    const text = piqaWith('loader: jsonl', 'loader: csv').replace('concurrency: 4', 'concurrency: 0');
+    const text = piqaWith('loader: jsonl', 'loader: parquet').replace('concurrency: 4', 'concurrency: 0');
     const error = configError(() => parse(text));
     expect(error.issues.map((issue) => issue.yamlPath)).toEqual(['datasets[0].loader', 'tasks[0].concurrency']);
-    expect(error.issues.map((issue) => issue.line)).toEqual([positionOf(text, 'csv').line, positionOf(text, 'concurrency: 0').line]);
+    expect(error.issues.map((issue) => issue.line)).toEqual([positionOf(text, 'parquet').line, positionOf(text, 'concurrency: 0').line]);
     expect(error.message.split('\n')).toHaveLength(2);
   });
 

@@ -144,9 +144,9 @@ describe('broken files are fatal', () => {
   });
 
   it('rejects a template whose own content is invalid, whatever the entry', () => {
-    const template = tempFile('template.yaml', readFileSync(TEMPLATE, 'utf8').replace('implementation: multi_choice_accuracy', 'implementation: vibes'));
+    const template = tempFile('template.yaml', readFileSync(TEMPLATE, 'utf8').replace('role_type: dut_model', 'role_type: vibes'));
     const error = configError(() => renderMatrix(MOCK_MATRIX, template, { env: {} }));
-    expect(error.message).toContain('metrics[0].implementation: expected one of: multi_choice_accuracy');
+    expect(error.message).toContain('role_adapters[0].role_type: expected one of: dut_model, judge_model');
   });
 
   it('rejects a matrix that is not a mapping with models, and a missing file', () => {

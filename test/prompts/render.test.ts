@@ -18,6 +18,7 @@ const prompt: PromptSpec = {
   renderer: 'jinja',
   params: { system_prompt: 'You are a careful assistant.', instruction: 'Answer with A or B.' },
   template,
+  strict_undefined: true,
 };
 
 function piqaSample(): Sample {

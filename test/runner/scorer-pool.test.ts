@@ -28,7 +28,7 @@ const accuracy: MetricSpec = { metric_id: 'acc', implementation: 'multi_choice_a
 const burn: MetricSpec = { metric_id: 'burn', implementation: 'test_cpu_burn', params: { burn_ms: 1 } };
 
 async function scoreAll(s: SampleScorer): Promise<ScoreOutcome[][]> {
-  return Promise.all(Array.from({ length: 21 }, (_, i) => s.score(sample(i), REPLIES[i % REPLIES.length]!)));
+  return Promise.all(Array.from({ length: 21 }, (_, i) => s.score(sample(i), { text: REPLIES[i % REPLIES.length]! })));
 }
 
 describe('scorer pool', () => {
@@ -46,7 +46,7 @@ describe('scorer pool', () => {
   it('cuts off a scorer that overruns metric_timeout_ms and reports it as metric_timeout; the pool goes on', async () => {
     const stuck: MetricSpec = { metric_id: 'stuck', implementation: 'test_cpu_burn', params: { burn_ms: 60_000 }, metric_timeout_ms: 300 };
     const s = scorer([stuck, accuracy], 'always');
-    const [stuckOutcome, accOutcome] = await s.score(sample(1), 'The answer is A');
+    const [stuckOutcome, accOutcome] = await s.score(sample(1), { text: 'The answer is A' });
     expect(stuckOutcome).toMatchObject({ metric_id: 'stuck' });
     expect('error' in stuckOutcome! && describeError(stuckOutcome.error)).toMatchObject({
       error_type: 'metric_timeout',
@@ -54,19 +54,19 @@ describe('scorer pool', () => {
     });
     expect(accOutcome).toEqual({ metric_id: 'acc', scored: { score: 1, prediction: 'A', reference: 'A' } });
     // The terminated worker was replaced: the pool still scores.
-    const [, again] = await s.score(sample(3), 'The answer is B');
+    const [, again] = await s.score(sample(3), { text: 'The answer is B' });
     expect(again).toMatchObject({ scored: { score: 1 } });
   });
 
   it('in-process, an overrun is recorded the same way once the scorer returns', async () => {
     const slow: MetricSpec = { metric_id: 'slow', implementation: 'test_cpu_burn', params: { burn_ms: 50 }, metric_timeout_ms: 5 };
-    const [outcome] = await scorer([slow], 'never').score(sample(1), 'The answer is A');
+    const [outcome] = await scorer([slow], 'never').score(sample(1), { text: 'The answer is A' });
     expect('error' in outcome! && describeError(outcome.error).error_type).toBe('metric_timeout');
   });
 
   it('a metric that throws is the same error outcome in the pool as in-process', async () => {
     // No reply text at all: the extractor throws a TypeError.
-    const broken = async (mode: 'always' | 'never') => (await scorer([accuracy], mode).score(sample(1), undefined as unknown as string))[0]!;
+    const broken = async (mode: 'always' | 'never') => (await scorer([accuracy], mode).score(sample(1), { text: undefined as unknown as string }))[0]!;
     const [pooled, inProcess] = [await broken('always'), await broken('never')];
     expect('error' in inProcess && describeError(inProcess.error)).toMatchObject({ error_type: 'TypeError' });
     expect('error' in pooled && describeError(pooled.error)).toEqual('error' in inProcess && describeError(inProcess.error));

@@ -1,0 +1,31 @@
+// A prompt: one user message from `template`, or chat `messages` with roles. Every text is
+// Jinja with `sample` and the params in scope.
+import { z } from 'zod';
+import { id, responseFormatSchema } from './common.js';
+
+export const CHAT_ROLES = ['system', 'user', 'assistant'] as const;
+
+export const promptMessageSchema = z
+  .object({
+    role: z.enum(CHAT_ROLES),
+    content: z.string(),
+  })
+  .strict();
+export type PromptMessageSpec = z.infer<typeof promptMessageSchema>;
+
+export const promptSchema = z
+  .object({
+    prompt_id: id,
+    renderer: z.literal('jinja').default('jinja'),
+    params: z.record(z.string(), z.unknown()).default({}),
+    /** One user message. Exactly one of template / messages (checked with the pipeline). */
+    template: z.string().min(1).optional(),
+    /** Chat messages in order; few-shot examples are user/assistant pairs. */
+    messages: z.array(promptMessageSchema).min(1).optional(),
+    /** A variable the sample lacks is an error (true) or renders empty (false). */
+    strict_undefined: z.boolean().default(true),
+    /** Overrides the backend's response_format for requests made with this prompt. */
+    response_format: responseFormatSchema.optional(),
+  })
+  .strict();
+export type PromptSpec = z.infer<typeof promptSchema>;

@@ -1,0 +1,6 @@
+// The built-in metrics, one module each. A new built-in is added here and nowhere else.
+import type { MetricDefinition } from './metric.js';
+import { multiChoiceAccuracy } from './multi-choice.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each built-in has its own params type
+export const BUILTIN_METRICS: readonly MetricDefinition<any>[] = [multiChoiceAccuracy];
