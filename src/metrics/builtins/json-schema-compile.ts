@@ -1,0 +1,42 @@
+// Compiling a JSON Schema with ajv, once per schema: compilation generates code and costs far
+// more than validating, so validators are cached by the schema's text. The cache is keyed by
+// text, not object identity, because scorer-pool workers receive a fresh copy of the params
+// with every sample.
+import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv2019 } from 'ajv/dist/2019.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+
+type AnyAjv = Ajv | Ajv2019 | Ajv2020;
+
+const OPTIONS = {
+  // Unknown keywords stay errors (a typo like "requird" would otherwise check nothing), but
+  // type and tuple hints are not worth a console warning per schema.
+  strictSchema: true,
+  strictTypes: false,
+  strictTuples: false,
+  strictRequired: false,
+  // No format vocabulary is installed (ajv-formats): `format` is accepted and not enforced.
+  validateFormats: false,
+  // Two schemas with the same $id must not collide in one shared instance.
+  addUsedSchema: false,
+} as const;
+
+const instances = new Map<string, AnyAjv>();
+const validators = new Map<string, ValidateFunction>();
+
+/** The ajv for the schema's dialect: draft 2020-12 or 2019-09 when its $schema says so, else draft-07. */
+function ajvFor(schema: Record<string, unknown>): AnyAjv {
+  const dialect = typeof schema.$schema === 'string' && /2020-12|2019-09/.exec(schema.$schema)?.[0];
+  const key = dialect || 'draft-07';
+  let ajv = instances.get(key);
+  if (!ajv) instances.set(key, (ajv = key === '2020-12' ? new Ajv2020(OPTIONS) : key === '2019-09' ? new Ajv2019(OPTIONS) : new Ajv(OPTIONS)));
+  return ajv;
+}
+
+/** The schema's validator; throws ajv's own reason when the schema itself is invalid. */
+export function compileSchema(schema: Record<string, unknown>): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let validate = validators.get(key);
+  if (!validate) validators.set(key, (validate = ajvFor(schema).compile(schema)));
+  return validate;
+}
