@@ -16,11 +16,22 @@ export interface ScoreJob {
 /** Sent once per worker before real work, so start-up is never counted against a timeout. */
 export const WARM_UP = 'warm-up';
 
-export default async function scoreInWorker(job: ScoreJob | typeof WARM_UP): Promise<MetricScore | null> {
+/** A metric's error as it crosses back: structured cloning keeps only the standard error
+ *  names, and the name is the sample_error's error_type (invalid_score, bad_reference…). */
+export interface WorkerFailure {
+  failed: { name: string; message: string };
+}
+
+export default async function scoreInWorker(job: ScoreJob | typeof WARM_UP): Promise<MetricScore | WorkerFailure | null> {
   if (job === WARM_UP) return null;
-  const metric = builtinMetrics.resolve(job.metric);
-  // The pool cuts a worker off by terminating it; this signal never aborts inside one.
-  const signal = new AbortController().signal;
-  const returned = await metric.score({ sample: job.sample, output: job.output, params: job.metric.params, signal });
-  return normalizeScore(job.metric.metric_id, returned, job.metric.pass_threshold);
+  try {
+    const metric = builtinMetrics.resolve(job.metric);
+    // The pool cuts a worker off by terminating it; this signal never aborts inside one.
+    const signal = new AbortController().signal;
+    const returned = await metric.score({ sample: job.sample, output: job.output, params: job.metric.params, signal });
+    return normalizeScore(job.metric.metric_id, returned, job.metric.pass_threshold);
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    return { failed: { name: e.name, message: e.message } };
+  }
 }

@@ -114,9 +114,8 @@ describe('the built-in metrics', () => {
       const [outcome] = await scorer.score({ sample_id: 'q-7', metadata: {} }, { text: 'Broncos' });
       const described = outcome && 'error' in outcome && describeError(outcome.error);
       expect(described).toMatchObject({ message: expect.stringContaining('token_f1: sample "q-7" has no reference') });
-      // A worker's error crosses the thread boundary by structured clone, which keeps only the
-      // standard error names; so far the pool reports it as a plain Error (a runner matter).
-      if (mode === 'never') expect(described).toMatchObject({ error_type: 'bad_reference' });
+      // The same error_type in the pool: a worker's error name survives the thread boundary.
+      expect(described).toMatchObject({ error_type: 'bad_reference' });
     });
   }
 
