@@ -70,6 +70,13 @@ describe('json_schema', () => {
     expect((await scoreWith(jsonSchema, { text: '[1, 1]', params: { schema } })).rationale).toBe('/0: must be string');
   });
 
+  it('enforces format (ajv-formats): an email that is not one fails at its path', async () => {
+    const schema = { type: 'object', properties: { email: { type: 'string', format: 'email' }, at: { type: 'string', format: 'date' } } };
+    expect((await scoreWith(jsonSchema, { text: '{"email": "ada@example.com", "at": "2026-11-29"}', params: { schema } })).score).toBe(1);
+    expect(await scoreWith(jsonSchema, { text: '{"email": "not an email"}', params: { schema } })).toMatchObject({ score: 0, rationale: '/email: must match format "email"' });
+    expect((await scoreWith(jsonSchema, { text: '{"at": "2026-13-45"}', params: { schema } })).rationale).toBe('/at: must match format "date"');
+  });
+
   it('keeps two schemas that share an $id apart', async () => {
     const a = { $id: 'https://example.com/answer', type: 'string' };
     const b = { $id: 'https://example.com/answer', type: 'number' };

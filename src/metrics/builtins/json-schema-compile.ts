@@ -5,6 +5,10 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+// ajv-formats is CommonJS; under Node's ESM interop its function is the default export.
+const addFormats = addFormatsModule as unknown as (ajv: AnyAjv) => AnyAjv;
 
 type AnyAjv = Ajv | Ajv2019 | Ajv2020;
 
@@ -15,8 +19,8 @@ const OPTIONS = {
   strictTypes: false,
   strictTuples: false,
   strictRequired: false,
-  // No format vocabulary is installed (ajv-formats): `format` is accepted and not enforced.
-  validateFormats: false,
+  // `format` (email, date-time, uri, uuid…) is enforced through ajv-formats; an unknown
+  // format is a schema error, like an unknown keyword.
   // Two schemas with the same $id must not collide in one shared instance.
   addUsedSchema: false,
 } as const;
@@ -29,7 +33,7 @@ function ajvFor(schema: Record<string, unknown>): AnyAjv {
   const dialect = typeof schema.$schema === 'string' && /2020-12|2019-09/.exec(schema.$schema)?.[0];
   const key = dialect || 'draft-07';
   let ajv = instances.get(key);
-  if (!ajv) instances.set(key, (ajv = key === '2020-12' ? new Ajv2020(OPTIONS) : key === '2019-09' ? new Ajv2019(OPTIONS) : new Ajv(OPTIONS)));
+  if (!ajv) instances.set(key, (ajv = addFormats(key === '2020-12' ? new Ajv2020(OPTIONS) : key === '2019-09' ? new Ajv2019(OPTIONS) : new Ajv(OPTIONS))));
   return ajv;
 }
 
