@@ -6,7 +6,7 @@ import type { MetricResult, MetricScore } from './metric.js';
 
 export class InvalidScoreError extends Error {
   /** describeError reports the name as the sample_error's error_type. */
-  override readonly name = 'invalid_score';
+  override readonly name: string = 'invalid_score';
 }
 
 export function normalizeScore(metricId: string, returned: unknown, passThreshold?: number): MetricScore {

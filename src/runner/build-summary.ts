@@ -3,7 +3,8 @@
 import type { CaseSpec } from '../config/cases.js';
 import { CaseAggregate } from './aggregate.js';
 import type { Mode } from './run-case.js';
-import type { CaseSummary } from './summary.js';
+import type { Usage } from '../providers/types.js';
+import type { CaseSummary, UsageTotals } from './summary.js';
 import type { Verdict } from './verdict.js';
 
 export interface BackendFacts {
@@ -24,7 +25,8 @@ export interface SummaryInput {
 
 export function buildSummary(input: SummaryInput): CaseSummary {
   const { spec, aggregate, verdict, backend } = input;
-  const { prompt_tokens, completion_tokens } = aggregate.usage;
+  const dut = totals(aggregate.usage);
+  const judge = totals(aggregate.judgeUsage);
   return {
     run: {
       task_id: spec.task.task_id,
@@ -44,11 +46,16 @@ export function buildSummary(input: SummaryInput): CaseSummary {
     metrics: aggregate.metricSummaries(),
     sample_count: aggregate.sampleCount,
     error_count: aggregate.errorCount,
-    usage: { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens },
+    usage: totals({ prompt_tokens: dut.prompt_tokens + judge.prompt_tokens, completion_tokens: dut.completion_tokens + judge.completion_tokens }),
+    usage_by_role: { dut, judge },
     status: verdict.status,
     thresholds: verdict.thresholds,
     reasons: verdict.reasons,
   };
+}
+
+function totals(usage: Usage): UsageTotals {
+  return { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens };
 }
 
 export function skippedSummary(spec: CaseSpec, mode: Mode, backend: BackendFacts, reason: string): CaseSummary {
