@@ -44,8 +44,10 @@ export async function scoreInProcess(
           new Promise<never>((_, reject) => {
             timer = setTimeout(() => {
               const error = new MetricTimeoutError(spec.metric_id, timeoutMs);
-              controller.abort(error);
+              // Rejected before the metric hears of it: a metric that answers its abort at once
+              // must not win the race with a score past its time.
               reject(error);
+              controller.abort(error);
             }, Math.max(0, timeoutMs - (performance.now() - started)));
           }),
         ])

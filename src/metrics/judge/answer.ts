@@ -22,10 +22,11 @@ export function readNumber(text: string): JudgeAnswer {
 }
 
 function readAnswer(text: string, accept: (value: string) => string | undefined): JudgeAnswer {
-  const lines = text.split(/\r?\n/).map((line) => bare(line));
+  const raw = text.split(/\r?\n/);
+  const lines = raw.map((line) => bare(line));
   const at = (index: number, value: string | undefined): JudgeAnswer => {
     const accepted = value === undefined ? undefined : accept(bare(value));
-    return accepted === undefined ? { ok: false } : { ok: true, value: accepted, reasoning: lines.slice(0, index).join('\n').trim() };
+    return accepted === undefined ? { ok: false } : { ok: true, value: accepted, reasoning: raw.slice(0, index).join('\n').trim() };
   };
   for (let i = lines.length - 1; i >= 0; i--) {
     const labelled = LABELLED.exec(lines[i]!);
