@@ -2,7 +2,7 @@
 // the module that exports them, so the CLI checks a template as the eval file would.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { metricsExportedBy } from '../metrics/exported-metrics.js';
+import { metricsExportedBy, moduleImportHint } from '../metrics/exported-metrics.js';
 import type { MetricDefinition } from '../metrics/metric.js';
 
 export async function importMetrics(file: string): Promise<MetricDefinition<unknown>[]> {
@@ -12,8 +12,7 @@ export async function importMetrics(file: string): Promise<MetricDefinition<unkn
     exports = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
   } catch (error) {
     const why = (error as Error).message;
-    const hint = absolute.endsWith('.ts') ? ' (a .ts module needs a Node that strips types, 22.18 or later; else give the compiled .js)' : '';
-    throw new Error(`--metrics ${file}: cannot import ${absolute}: ${why}${hint}`);
+    throw new Error(`--metrics ${file}: cannot import ${absolute}: ${why}${moduleImportHint(absolute)}`);
   }
   const metrics = metricsExportedBy(exports);
   if (metrics.length === 0) throw new Error(`--metrics ${file}: ${absolute} exports no metric (export the defineMetric(...) results, or a list of them)`);

@@ -12,3 +12,9 @@ function isMetric(value: unknown): value is MetricDefinition<unknown> {
   const { name, score } = value as { name?: unknown; score?: unknown };
   return typeof name === 'string' && typeof score === 'function';
 }
+
+/** Why importing a metric's module may have failed, when its name says: TypeScript that this
+ *  Node cannot load by itself (no type stripping before 22.18). */
+export function moduleImportHint(specifier: string): string {
+  return /\.[cm]?ts$/.test(specifier) ? ' (a .ts module needs a Node that strips types, 22.18 or later; else point at the compiled .js)' : '';
+}

@@ -6,7 +6,7 @@ import type { MetricSpec } from '../config/schema.js';
 import type { Sample } from '../datasets/sample.js';
 import type { MetricDefinition, MetricOutput, MetricScore } from '../metrics/metric.js';
 import { InvalidScoreError, normalizeScore } from '../metrics/normalize.js';
-import { metricsExportedBy } from '../metrics/exported-metrics.js';
+import { metricsExportedBy, moduleImportHint } from '../metrics/exported-metrics.js';
 import { builtinMetrics } from '../metrics/registry.js';
 import { MetricError } from './metric-error.js';
 
@@ -47,7 +47,7 @@ async function fromModule(url: string, name: string): Promise<MetricDefinition<u
     modules.set(url, loading);
   }
   const exports = await loading.catch((error: unknown) => {
-    throw new Error(`the scorer pool could not import ${url}, the module defineMetric's module names: ${(error as Error).message}`);
+    throw new Error(`the scorer pool could not import ${url}, the module defineMetric's module names: ${(error as Error).message}${moduleImportHint(url)}`);
   });
   const found = metricsExportedBy(exports).find((metric) => metric.name === name);
   if (found === undefined) throw new Error(`${url} exports no metric named "${name}"; export the definition from the module its module: import.meta.url names`);
