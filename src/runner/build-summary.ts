@@ -17,6 +17,8 @@ export interface SummaryInput {
   spec: CaseSpec;
   mode: Mode;
   backend: BackendFacts;
+  /** The case's judges, by adapter_id (none when it has no judging metric). */
+  judges?: ReadonlyMap<string, BackendFacts>;
   startedAt: Date;
   wallMs: number;
   aggregate: CaseAggregate;
@@ -41,6 +43,7 @@ export function buildSummary(input: SummaryInput): CaseSummary {
         pipeline: spec.pipeline,
         mode: input.mode,
         backends: [{ backend_id: spec.backend.backend_id, provider: backend.provider, model: backend.model, api_base: backend.apiBase }],
+        ...(spec.judges.length > 0 ? { judges: judgeInfo(spec, input.judges) } : {}),
       },
     },
     metrics: aggregate.metricSummaries(),
@@ -52,6 +55,19 @@ export function buildSummary(input: SummaryInput): CaseSummary {
     thresholds: verdict.thresholds,
     reasons: verdict.reasons,
   };
+}
+
+function judgeInfo(spec: CaseSpec, facts: ReadonlyMap<string, BackendFacts> | undefined) {
+  return spec.judges.map(({ adapter, backend }) => {
+    const known = facts?.get(adapter.adapter_id);
+    return {
+      adapter_id: adapter.adapter_id,
+      backend_id: backend.backend_id,
+      provider: known?.provider ?? backend.config.provider,
+      model: known?.model ?? backend.config.model,
+      api_base: known?.apiBase ?? backend.config.api_base ?? '',
+    };
+  });
 }
 
 function totals(usage: Usage): UsageTotals {

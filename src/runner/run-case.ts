@@ -147,6 +147,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     spec,
     mode: options.mode,
     backend: { provider: client.provider, model: client.model, apiBase: client.apiBase },
+    judges: new Map([...judges].map(([id, judge]) => [id, { provider: judge.client.provider, model: judge.client.model, apiBase: judge.client.apiBase }])),
     startedAt,
     wallMs,
     aggregate,

@@ -58,6 +58,8 @@ export const summarySchema = z.object({
       pipeline: z.string(),
       mode: z.enum(['mock', 'live']),
       backends: z.array(backendInfoSchema),
+      /** The judges the case's metrics called: adapter and backend (for pricing judge tokens). */
+      judges: z.array(backendInfoSchema.extend({ adapter_id: z.string() })).optional(),
     }),
   }),
   metrics: z.array(metricSummarySchema),

@@ -84,6 +84,7 @@ describe('llm_judge in mock mode', () => {
     expect(summary.usage.prompt_tokens).toBe(228);
     expect(summary.usage.total_tokens).toBe(summary.usage_by_role!.dut.total_tokens + summary.usage_by_role!.judge.total_tokens);
     expect(judgeTokens('Choice: N').completion_tokens).toBe(scored[1]!.payload.judge!.usage.completion_tokens);
+    expect(summary.run.metadata.judges).toEqual([{ adapter_id: 'grader_judge', backend_id: 'grader', provider: 'openai', model: 'gpt-4o', api_base: JUDGE_BASE }]);
 
     // pass_rate beside the mean, and a threshold on it.
     expect(summary.metrics[0]).toMatchObject({ metric_id: 'correct', aggregation: 'mean', values: { acc: '0.75000', pass_rate: '0.75000' }, raw_values: { acc: 0.75, pass_rate: 0.75 }, count: 4 });
