@@ -59,4 +59,14 @@ describe('vitest run on the scoring fixture', () => {
     expect(run.output).not.toContain('test_cpu_burn');
     expect(caseDirs(run.outDir, PIPELINE)).toEqual([]);
   });
+
+  it("live mode without the judge's key skips the case, naming the judge and the variable", async () => {
+    const run = await runFixture({ EVALMATRIX_MODE: 'live', OPENAI_API_KEY: 'sk-not-used' }, [], DIR);
+    expect(run.code).toBe(0);
+    expect(run.output).toContain('1 skipped');
+    const [dir] = caseDirs(run.outDir, PIPELINE);
+    const summary = readSummary(dir!);
+    expect(summary.status).toBe('skipped');
+    expect(summary.reasons).toEqual(['judge "grader_judge": openai: no API key; set JUDGE_API_KEY (or run in mock mode, EVALMATRIX_MODE=mock)']);
+  });
 });

@@ -92,6 +92,13 @@ describe('llm_judge in mock mode', () => {
     expect(summary.status).toBe('passed');
   });
 
+  it('stays in-process with EVALMATRIX_SCORER_POOL=1: the judge client lives in this thread', async () => {
+    mocks.use(judgeAnswering(() => 'Choice: Y'));
+    const { of } = await runScoring(scoringCase({ metrics: CHOICES_METRIC }), { scorerPool: 'always' });
+    expect(of('sample_error')).toEqual([]);
+    expect(of('auto_eval_sample').map((e) => e.payload.judge?.choice)).toEqual(['Y', 'Y', 'Y', 'Y']);
+  });
+
   it('a scale: the number normalized to [0, 1], the reasoning kept as the rationale with use_cot', async () => {
     const grades: Record<string, string> = { Paris: 'Spot on.\nScore: 10', '5': 'Wrong sum.\nScore: 1', Jupiter: 'Right.\n**Score:** 7/10', blue: 'Fine.\nScore: 8.5' };
     mocks.use(judgeAnswering((reply) => grades[reply]!));
