@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { expandCases } from '../../src/config/cases.js';
 import { loadPipeline } from '../../src/config/load.js';
 import { renderMatrix } from '../../src/config/matrix.js';
+import { defineMetric } from '../../src/metrics/metric.js';
 import { renderEvalMatrix } from '../../src/runner/load-eval-pipeline.js';
 import { renderedFileText } from '../../src/config/matrix-output.js';
 import { configError, positionOf } from './helpers.js';
@@ -159,6 +160,14 @@ describe('broken files are fatal', () => {
     expect(error.message).toContain('unknown implementation "multi_choice_acuracy" (built-in: multi_choice_accuracy');
     expect(error.message).toContain('Did you mean "multi_choice_accuracy"?');
     expect(error.message).not.toContain('test_cpu_burn');
+  });
+
+  it('renders a template naming a metric registered from TypeScript when it is given, as defineMatrixSuite({ metrics }) does', () => {
+    const template = tempFile('template.yaml', readFileSync(TEMPLATE, 'utf8').replace('implementation: multi_choice_accuracy', 'implementation: shout'));
+    const shout = defineMetric({ name: 'shout', score: ({ output }) => output.text === output.text.toUpperCase() });
+    const { rendered, skipped } = renderEvalMatrix(MOCK_MATRIX, template, { env: {}, metrics: [shout] });
+    expect(skipped).toEqual([]);
+    expect(rendered.map((r) => r.pipeline.spec.metrics[0]?.implementation)).toEqual(rendered.map(() => 'shout'));
   });
 
   it('rejects a matrix that is not a mapping with models, and a missing file', () => {
