@@ -1,5 +1,14 @@
 // evalmatrix's core API, usable without Vitest (the CLI and scripts use it).
-export { loadPipeline, parsePipeline, expandCases, loadCases, ConfigError, renderMatrix, renderedFileText } from './config/index.js';
+// Pipelines load with every layer's checks (metrics, params, judges): the same loader as the suites.
+export {
+  loadEvalPipeline as loadPipeline,
+  parseEvalPipeline as parsePipeline,
+  loadEvalCases as loadCases,
+  renderEvalMatrix as renderMatrix,
+  type EvalLoadOptions as LoadOptions,
+  type CustomMetrics,
+} from './runner/load-eval-pipeline.js';
+export { expandCases, ConfigError, renderedFileText } from './config/index.js';
 export type { LoadedPipeline, CaseSpec, PipelineSpec, BackendSpec, TaskSpec } from './config/index.js';
 export { runCase, type RunCaseOptions, type Mode } from './runner/run-case.js';
 export { judgeCase, type Verdict, type VerdictInput } from './runner/verdict.js';
@@ -8,6 +17,9 @@ export { summarySchema, type Summary, type CaseSummary } from './runner/summary.
 export { extractChoice } from './metrics/extract.js';
 export { MetricRegistry } from './metrics/registry.js';
 export { defineMetric, type MetricDefinition, type MetricInput, type MetricOutput, type MetricResult, type MetricReturn } from './metrics/metric.js';
+export type { JudgeHandle, JudgeRecord } from './metrics/judge/handle.js';
+export { fromAutoevals, type AutoevalsScorer, type AutoevalsOptions } from './metrics/autoevals.js';
+export { createJudgeClients, MissingJudgeKeyError, type JudgeClients } from './runner/judge-clients.js';
 export { compilePrompt } from './prompts/render.js';
 export { loadDataset } from './datasets/load.js';
 export { createProviderClient, ProviderError, MissingKeyError, resolveProvider } from './providers/index.js';

@@ -53,9 +53,10 @@ function buildProgram(io: CliIO, exit: (code: number) => void): Command {
     .option('--template <file>', 'the pipeline template with ${{ matrix.<field> }} placeholders', DEFAULT_TEMPLATE)
     .option('--out <dir>', 'where the configs go, one <name>.yaml per entry', '.generated/')
     .option('--dry-run', 'list what would be written, write nothing', false)
+    .option('--metrics <module>', 'a module exporting the metrics defined in TypeScript (defineMetric) that the template names')
     .addHelpText('after', '\nMAX_SAMPLES in the environment overrides every entry\'s max_samples.\nExit code 1 when an entry is skipped (the others are still written) or a file is invalid.')
-    .action((options: { matrix: string; template: string; out: string; dryRun: boolean }) => {
-      exit(runMatrixRender(options, io));
+    .action(async (options: { matrix: string; template: string; out: string; dryRun: boolean; metrics?: string }) => {
+      exit(await runMatrixRender(options, io));
     });
 
   const mock = command(program, 'mock').description('The provider mocks.');

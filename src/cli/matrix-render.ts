@@ -3,7 +3,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../config/errors.js';
-import { renderMatrix, type RenderedEntry } from '../config/matrix.js';
+import type { RenderedEntry } from '../config/matrix.js';
+import { metricRegistry, renderEvalMatrix } from '../runner/load-eval-pipeline.js';
+import { importMetrics } from './metrics-module.js';
 import { renderedFileName, renderedFileText } from '../config/matrix-output.js';
 import { displayPath } from '../config/display-path.js';
 import type { CliIO } from './io.js';
@@ -13,13 +15,22 @@ export interface MatrixRenderArgs {
   template: string;
   out: string;
   dryRun: boolean;
+  /** A module exporting the metrics defined in TypeScript that the template names. */
+  metrics?: string;
 }
 
 /** 0 when every entry rendered; 1 when any was skipped (the others are still written) or the files are unusable. */
-export function runMatrixRender(args: MatrixRenderArgs, io: CliIO): number {
+export async function runMatrixRender(args: MatrixRenderArgs, io: CliIO): Promise<number> {
+  let metrics;
+  try {
+    metrics = metricRegistry(args.metrics === undefined ? [] : await importMetrics(args.metrics));
+  } catch (error) {
+    io.err(`evalmatrix matrix render: ${(error as Error).message}`);
+    return 1;
+  }
   let matrix;
   try {
-    matrix = renderMatrix(args.matrix, args.template);
+    matrix = renderEvalMatrix(args.matrix, args.template, { metrics });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.err(`evalmatrix matrix render: ${error.message}`);

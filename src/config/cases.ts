@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { loadPipeline, type LoadedPipeline, type LoadOptions } from './load.js';
 import { FILE_LOADERS, type BackendSpec, type DatasetSpec, type FileDatasetSpec, type MetricSpec, type PromptSpec, type RoleAdapterSpec, type TaskSpec } from './schema.js';
+import { judgeAdapterOf } from './judge-ref.js';
 import { inferenceSteps, stepAdapterIds, taskMetricIds } from './task-steps.js';
 
 /** A dataset with its file, if it has one, made absolute: a relative `path` is relative to the config file. */
@@ -17,12 +18,21 @@ export interface CaseSpec {
   dataset: ResolvedDataset;
   /** The auto_eval step's metrics (every metric when it names none; none without the step). */
   metrics: MetricSpec[];
+  /** The judge_model adapters those metrics name in `params.judge`, each once. */
+  judges: JudgeSpec[];
   /** backend.backend_id: the model's name in run paths and test names. */
   model: string;
   /** `${task_id} › ${model}` */
   name: string;
   /** Absolute path of the pipeline file. */
   configFile: string;
+}
+
+/** A judge as a case needs it: its role adapter, the backend it calls, its prompt (the rubric). */
+export interface JudgeSpec {
+  adapter: RoleAdapterSpec;
+  backend: BackendSpec;
+  prompt: PromptSpec;
 }
 
 /** Cases in config order: tasks as listed, and within a task its adapters as listed.
@@ -45,6 +55,10 @@ export function expandCases(loaded: LoadedPipeline): CaseSpec[] {
     const dataset = datasetById(task.dataset_id);
     const resolvedDataset = resolveDataset(dataset, loaded.baseDir);
     const metrics = taskMetricIds(task, allMetricIds).map(metricById);
+    const judges = [...new Set(metrics.flatMap((m) => judgeAdapterOf(m) ?? []))].map((judgeId): JudgeSpec => {
+      const adapter = adapterById(judgeId);
+      return { adapter, backend: backendById(adapter.backend_id), prompt: promptById(adapter.prompt_id) };
+    });
     return inferenceSteps(task)
       .flatMap(stepAdapterIds)
       .map((adapterId): CaseSpec => {
@@ -58,6 +72,7 @@ export function expandCases(loaded: LoadedPipeline): CaseSpec[] {
           prompt: promptById(adapter.prompt_id),
           dataset: resolvedDataset,
           metrics,
+          judges,
           model: backend.backend_id,
           name: `${task.task_id} › ${backend.backend_id}`,
           configFile: loaded.file,

@@ -1,5 +1,5 @@
 // The config layer's public surface: load a pipeline file, expand it into cases.
-export { expandCases, loadCases, type CaseSpec, type ResolvedDataset } from './cases.js';
+export { expandCases, loadCases, type CaseSpec, type JudgeSpec, type ResolvedDataset } from './cases.js';
 export { ConfigError, formatIssue, type ConfigIssue } from './errors.js';
 export { coerceScalar, interpolateDocument, substitute, type Env, type Substitution } from './interpolate.js';
 export { loadPipeline, parsePipeline, validatePipeline, type LoadedPipeline, type LoadOptions, type PipelineCheck } from './load.js';

@@ -9,6 +9,7 @@ import { numericMatch } from './builtins/numeric-match.js';
 import { regex } from './builtins/regex.js';
 import { rougeL } from './builtins/rouge-l.js';
 import { tokenF1 } from './builtins/token-f1.js';
+import { llmJudge } from './judge/llm-judge.js';
 import { multiChoiceAccuracy } from './multi-choice.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each built-in has its own params type
@@ -23,4 +24,5 @@ export const BUILTIN_METRICS: readonly MetricDefinition<any>[] = [
   jsonSchema,
   levenshtein,
   rougeL,
+  llmJudge,
 ];

@@ -5,6 +5,7 @@
 // (defineMetric) are the same kind of object.
 import type { z } from 'zod';
 import type { Sample } from '../datasets/sample.js';
+import type { JudgeHandle, JudgeRecord } from './judge/handle.js';
 
 export interface MetricOutput {
   /** The model's reply text. */
@@ -21,6 +22,9 @@ export interface MetricInput<P = Record<string, unknown>> {
   params: P;
   /** Aborts when metric_timeout_ms passes or the case is cancelled: an async metric should stop. */
   signal: AbortSignal;
+  /** Present when the spec's `params.judge` names a judge_model role adapter: that adapter's
+   *  prompt rendered for this sample, and calls through its backend (see judge/handle.ts). */
+  judge?: JudgeHandle;
 }
 
 /** What a metric may say about one sample beyond its score. */
@@ -53,6 +57,12 @@ export interface MetricDefinition<P = Record<string, unknown>> {
    * overruns metric_timeout_ms can be cut off. Cheap metrics stay in-process.
    */
   cpu_heavy?: boolean;
+  /**
+   * The URL of the module that exports this metric (`import.meta.url`), for a cpu_heavy metric
+   * defined in TypeScript: the scorer pool's worker threads import it from there, since they
+   * cannot receive a function. Built-ins need none.
+   */
+  module?: string;
   score(input: MetricInput<P>): MetricReturn | Promise<MetricReturn>;
 }
 
@@ -64,6 +74,8 @@ export interface MetricScore {
   reference: string | null;
   rationale?: string;
   metadata?: Record<string, unknown>;
+  /** A judge's call: which adapter, what it said, the choice read from it, its usage. */
+  judge?: JudgeRecord;
 }
 
 /** Identity helper that keeps the params type flowing from the schema to `score`. */

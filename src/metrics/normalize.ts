@@ -6,7 +6,7 @@ import type { MetricResult, MetricScore } from './metric.js';
 
 export class InvalidScoreError extends Error {
   /** describeError reports the name as the sample_error's error_type. */
-  override readonly name = 'invalid_score';
+  override readonly name: string = 'invalid_score';
 }
 
 export function normalizeScore(metricId: string, returned: unknown, passThreshold?: number): MetricScore {
@@ -20,7 +20,7 @@ export function normalizeScore(metricId: string, returned: unknown, passThreshol
     scored.passed = score >= passThreshold;
   }
   if (result.rationale !== undefined) scored.rationale = String(result.rationale);
-  if (result.metadata !== undefined) scored.metadata = result.metadata as Record<string, unknown>;
+  if (result.metadata !== undefined) scored.metadata = metadataOf(metricId, result.metadata);
   return scored;
 }
 
@@ -40,6 +40,19 @@ function textOrNull(metricId: string, field: string, value: unknown): string | n
   } catch {
     throw new InvalidScoreError(`metric "${metricId}" returned a ${field} that cannot be recorded as text`);
   }
+}
+
+/** Metadata travels in events as JSON: a mapping that JSON can carry, or the metric's mistake. */
+function metadataOf(metricId: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidScoreError(`metric "${metricId}" returned metadata ${show(value)}; metadata is a mapping of JSON values`);
+  }
+  try {
+    JSON.stringify(value);
+  } catch (error) {
+    throw new InvalidScoreError(`metric "${metricId}" returned metadata that cannot be recorded as JSON (${(error as Error).message})`);
+  }
+  return value as Record<string, unknown>;
 }
 
 function show(value: unknown): string {

@@ -18,6 +18,7 @@ export class MetricRegistry {
       const taken = this.byName.get(metric.name);
       if (taken?.builtin) throw new Error(`defineMetric: "${metric.name}" is the name of a built-in metric; give yours another name`);
       if (taken) throw new Error(`defineMetric: two metrics are registered as "${metric.name}"; names must be unique`);
+      if (metric.cpu_heavy && metric.module === undefined) throw new Error(unpoolable(metric.name));
       this.byName.set(metric.name, { metric, builtin: false });
     }
   }
@@ -47,6 +48,14 @@ export class MetricRegistry {
     const known = `built-in: ${builtin.join(', ')}${registered.length > 0 ? `; registered: ${registered.join(', ')}` : ''}`;
     throw new Error(`metric "${spec.metric_id}": unknown implementation "${spec.implementation}" (${known})`);
   }
+}
+
+function unpoolable(name: string): string {
+  return (
+    `defineMetric "${name}": cpu_heavy needs module: import.meta.url, the module that exports this metric, ` +
+    'so the scorer pool\'s worker threads can import it (they cannot receive a function). Export the metric ' +
+    'from a module of its own (not the eval file), or drop cpu_heavy to score in-process'
+  );
 }
 
 /** The built-ins alone: what the scorer pool's workers and specs built in code resolve against. */

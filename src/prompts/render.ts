@@ -6,7 +6,8 @@ import type { PromptSpec } from '../config/schema.js';
 import type { Sample } from '../datasets/sample.js';
 import type { ChatMessage } from '../providers/types.js';
 
-export type RenderPrompt = (sample: Sample) => ChatMessage[];
+/** `vars` join the scope beside `sample` (a judge's rubric gets `output` and `reference`). */
+export type RenderPrompt = (sample: Sample, vars?: Readonly<Record<string, unknown>>) => ChatMessage[];
 
 /** Parses the template once; the returned function runs per sample in the hot loop. */
 export function compilePrompt(prompt: PromptSpec): RenderPrompt {
@@ -22,11 +23,11 @@ export function compilePrompt(prompt: PromptSpec): RenderPrompt {
   // Params are reachable both bare ({{ instruction }}) and namespaced ({{ params.instruction }}).
   const scope = { ...prompt.params, params: prompt.params };
 
-  return (sample) =>
+  return (sample, vars) =>
     compiled.map(({ role, template }) => {
       let text: string;
       try {
-        text = template.render({ ...scope, sample });
+        text = template.render({ ...scope, ...vars, sample });
       } catch (err) {
         throw new Error(`prompt "${prompt.prompt_id}": rendering sample "${sample.sample_id}" failed: ${messageOf(err)}`, { cause: err });
       }

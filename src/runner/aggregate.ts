@@ -5,16 +5,27 @@ import type { LatencyStats, MetricSummary } from './summary.js';
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
+interface MetricTally {
+  sum: number;
+  count: number;
+  /** Samples that carried a pass verdict (the metric's own, or pass_threshold), and how many passed. */
+  judged: number;
+  passed: number;
+}
+
 export class CaseAggregate {
   readonly latency = new LatencyHistogram();
+  /** The model under test's tokens. */
   readonly usage = { prompt_tokens: 0, completion_tokens: 0 };
-  private readonly scores = new Map<string, { sum: number; count: number }>();
+  /** Judges' tokens (every call an llm_judge or judging metric made). */
+  readonly judgeUsage = { prompt_tokens: 0, completion_tokens: 0 };
+  private readonly scores = new Map<string, MetricTally>();
   /** Samples that failed (plus whole-dataset failures): a count, never a list of ids. */
   errorCount = 0;
   sampleCount = 0;
 
   constructor(metricIds: readonly string[]) {
-    for (const id of metricIds) this.scores.set(id, { sum: 0, count: 0 });
+    for (const id of metricIds) this.scores.set(id, { sum: 0, count: 0, judged: 0, passed: 0 });
   }
 
   addInference(latencyMs: number, usage: Usage): void {
@@ -23,11 +34,20 @@ export class CaseAggregate {
     this.usage.completion_tokens += usage.completion_tokens;
   }
 
-  addScore(metricId: string, score: number): void {
+  addJudgeUsage(usage: Usage): void {
+    this.judgeUsage.prompt_tokens += usage.prompt_tokens;
+    this.judgeUsage.completion_tokens += usage.completion_tokens;
+  }
+
+  /** `passed` is the sample's pass verdict when its metric has a pass criterion. */
+  addScore(metricId: string, score: number, passed?: boolean): void {
     const s = this.scores.get(metricId);
     if (!s) throw new Error(`internal: score for unregistered metric ${metricId}`);
     s.sum += score;
     s.count += 1;
+    if (passed === undefined) return;
+    s.judged += 1;
+    if (passed) s.passed += 1;
   }
 
   /** Call once per failed sample, however many of its metrics failed (the runner knows). */
@@ -42,16 +62,24 @@ export class CaseAggregate {
     return out;
   }
 
+  /** Share of samples that passed, per metric; null when no sample carried a pass verdict. */
+  passRates(): Map<string, number | null> {
+    const out = new Map<string, number | null>();
+    for (const [id, s] of this.scores) out.set(id, s.judged === 0 ? null : s.passed / s.judged);
+    return out;
+  }
+
   metricSummaries(): MetricSummary[] {
     return [...this.scores].map(([metric_id, s]) => {
       const acc = s.count === 0 ? 0 : s.sum / s.count;
-      return {
-        metric_id,
-        aggregation: 'mean' as const,
-        values: { acc: acc.toFixed(5) },
-        raw_values: { acc },
-        count: s.count,
-      };
+      const values: Record<string, string> = { acc: acc.toFixed(5) };
+      const raw_values: Record<string, number> = { acc };
+      // Only metrics with a pass criterion get one: a pass_rate of 0 must mean none passed.
+      if (s.judged > 0) {
+        raw_values.pass_rate = s.passed / s.judged;
+        values.pass_rate = raw_values.pass_rate.toFixed(5);
+      }
+      return { metric_id, aggregation: 'mean' as const, values, raw_values, count: s.count };
     });
   }
 

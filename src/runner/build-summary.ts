@@ -3,7 +3,8 @@
 import type { CaseSpec } from '../config/cases.js';
 import { CaseAggregate } from './aggregate.js';
 import type { Mode } from './run-case.js';
-import type { CaseSummary } from './summary.js';
+import type { Usage } from '../providers/types.js';
+import type { CaseSummary, UsageTotals } from './summary.js';
 import type { Verdict } from './verdict.js';
 
 export interface BackendFacts {
@@ -16,6 +17,8 @@ export interface SummaryInput {
   spec: CaseSpec;
   mode: Mode;
   backend: BackendFacts;
+  /** The case's judges, by adapter_id (none when it has no judging metric). */
+  judges?: ReadonlyMap<string, BackendFacts>;
   startedAt: Date;
   wallMs: number;
   aggregate: CaseAggregate;
@@ -24,7 +27,8 @@ export interface SummaryInput {
 
 export function buildSummary(input: SummaryInput): CaseSummary {
   const { spec, aggregate, verdict, backend } = input;
-  const { prompt_tokens, completion_tokens } = aggregate.usage;
+  const dut = totals(aggregate.usage);
+  const judge = totals(aggregate.judgeUsage);
   return {
     run: {
       task_id: spec.task.task_id,
@@ -39,16 +43,35 @@ export function buildSummary(input: SummaryInput): CaseSummary {
         pipeline: spec.pipeline,
         mode: input.mode,
         backends: [{ backend_id: spec.backend.backend_id, provider: backend.provider, model: backend.model, api_base: backend.apiBase }],
+        ...(spec.judges.length > 0 ? { judges: judgeInfo(spec, input.judges) } : {}),
       },
     },
     metrics: aggregate.metricSummaries(),
     sample_count: aggregate.sampleCount,
     error_count: aggregate.errorCount,
-    usage: { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens },
+    usage: totals({ prompt_tokens: dut.prompt_tokens + judge.prompt_tokens, completion_tokens: dut.completion_tokens + judge.completion_tokens }),
+    usage_by_role: { dut, judge },
     status: verdict.status,
     thresholds: verdict.thresholds,
     reasons: verdict.reasons,
   };
+}
+
+function judgeInfo(spec: CaseSpec, facts: ReadonlyMap<string, BackendFacts> | undefined) {
+  return spec.judges.map(({ adapter, backend }) => {
+    const known = facts?.get(adapter.adapter_id);
+    return {
+      adapter_id: adapter.adapter_id,
+      backend_id: backend.backend_id,
+      provider: known?.provider ?? backend.config.provider,
+      model: known?.model ?? backend.config.model,
+      api_base: known?.apiBase ?? backend.config.api_base ?? '',
+    };
+  });
+}
+
+function totals(usage: Usage): UsageTotals {
+  return { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens };
 }
 
 export function skippedSummary(spec: CaseSpec, mode: Mode, backend: BackendFacts, reason: string): CaseSummary {

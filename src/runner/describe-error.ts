@@ -1,6 +1,8 @@
 // Turns any thrown value into the fields of a sample_error payload. Provider errors carry
-// their status and attempts; anything else is described by its name and message.
+// their status and attempts (a judge's too, behind the MetricError naming its metric);
+// anything else is described by its name and message.
 import { ProviderError } from '../providers/errors.js';
+import { MetricError } from './metric-error.js';
 
 export interface ErrorFields {
   error_type: string;
@@ -10,9 +12,12 @@ export interface ErrorFields {
 }
 
 export function describeError(error: unknown): ErrorFields {
-  if (error instanceof ProviderError) {
-    return { error_type: `provider_${error.type}`, status: error.status ?? null, message: error.message, attempts: error.attempts };
-  }
+  if (error instanceof ProviderError) return providerFields(error, error.message);
+  if (error instanceof MetricError && error.providerError) return providerFields(error.providerError, error.message);
   if (error instanceof Error) return { error_type: error.name, status: null, message: error.message, attempts: 0 };
   return { error_type: 'unknown', status: null, message: String(error), attempts: 0 };
+}
+
+function providerFields(error: ProviderError, message: string): ErrorFields {
+  return { error_type: `provider_${error.type}`, status: error.status ?? null, message, attempts: error.attempts };
 }

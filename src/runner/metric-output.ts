@@ -1,6 +1,7 @@
-// What metrics see of an answer: its text, and the parsed JSON when the answer is JSON. Only a
-// text that looks like JSON (an object, an array, or a fenced block) is parsed, so plain
-// answers cost no parse attempt per sample.
+// What metrics see of an answer: its text, and the parsed JSON when the answer is JSON. When
+// the call asked for JSON (a response_format), inference_end carries output_json already and
+// that parse is the one metrics get; otherwise only a text that looks like JSON (an object,
+// an array, or a fenced block) is parsed, so plain answers cost no parse attempt per sample.
 import type { MetricOutput } from '../metrics/metric.js';
 import { parseJsonAnswer } from '../providers/json-answer.js';
 
@@ -11,4 +12,11 @@ export function metricOutput(text: string, parsed?: { ok: boolean; value?: unkno
   if (!LOOKS_LIKE_JSON.test(text)) return { text };
   const answer = parseJsonAnswer(text);
   return answer.ok ? { text, json: answer.value } : { text };
+}
+
+/** From a provider's answer, using its output_json (or output_json_error) when it has one. */
+export function metricOutputOf(result: { text: string; output_json?: unknown; output_json_error?: string }): MetricOutput {
+  if (result.output_json_error !== undefined) return metricOutput(result.text, { ok: false });
+  if (result.output_json !== undefined) return metricOutput(result.text, { ok: true, value: result.output_json });
+  return metricOutput(result.text);
 }

@@ -16,7 +16,9 @@ import { withBackpressure } from './backpressure.js';
 import { createSampleScorer, type ScorerPoolMode } from './scorer.js';
 import type { CaseSummary } from './summary.js';
 import { judgeCase } from './verdict.js';
-import { metricOutput } from './metric-output.js';
+import { metricOutputOf } from './metric-output.js';
+import { createJudgeClients, type JudgeClients } from './judge-clients.js';
+import { metricRegistry, type CustomMetrics } from './load-eval-pipeline.js';
 
 export type Mode = 'mock' | 'live';
 
@@ -29,6 +31,12 @@ export interface RunCaseOptions {
   signal?: AbortSignal;
   /** Where metrics score; default from EVALMATRIX_SCORER_POOL (see scorer.ts). */
   scorerPool?: ScorerPoolMode;
+  /** Metrics defined in TypeScript that the case's specs name (the built-ins are always there). */
+  metrics?: CustomMetrics;
+  /** The case's judges (createJudgeClients); made from `env` here when not given. */
+  judges?: JudgeClients;
+  /** For judges' keys when `judges` is not given; process.env by default. */
+  env?: Record<string, string | undefined>;
 }
 
 export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<CaseSummary> {
@@ -39,7 +47,13 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
   const t0 = performance.now();
   // Compiled once per case: rendering runs per sample in the hot loop.
   const render = compilePrompt(spec.prompt);
-  const scorer = createSampleScorer(spec.metrics, options.scorerPool);
+  const judges = options.judges ?? createJudgeClients(spec, { env: options.env ?? process.env, mode: options.mode });
+  const scorer = createSampleScorer(spec.metrics, {
+    registry: metricRegistry(options.metrics),
+    judges,
+    ...(options.scorerPool ? { mode: options.scorerPool } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   const aggregate = new CaseAggregate(spec.metrics.map((m) => m.metric_id));
   type Stage = 'dataset' | 'prompt' | 'inference' | 'scoring';
   const emitError = (sampleId: string | null, stage: Stage, error: unknown): void => {
@@ -81,13 +95,14 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     emit(makeEvent('inference_end', sample.sample_id, { ...result }));
     if (spec.metrics.length === 0) return;
     let scoringFailed = false;
-    for (const outcome of await scorer.score(sample, metricOutput(result.text))) {
+    for (const outcome of await scorer.score(sample, metricOutputOf(result))) {
+      if (outcome.judge_usage) aggregate.addJudgeUsage(outcome.judge_usage);
       if ('error' in outcome) {
         scoringFailed = true;
         emitError(sample.sample_id, 'scoring', outcome.error);
         continue;
       }
-      aggregate.addScore(outcome.metric_id, outcome.scored.score);
+      aggregate.addScore(outcome.metric_id, outcome.scored.score, outcome.scored.passed);
       emit(makeEvent('auto_eval_sample', sample.sample_id, { metric_id: outcome.metric_id, ...outcome.scored }));
     }
     // A sample counts once however many of its metrics failed.
@@ -123,6 +138,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
   const verdict = judgeCase({
     thresholds: spec.task.thresholds,
     means: aggregate.means(),
+    passRates: aggregate.passRates(),
     errorCount: aggregate.errorCount,
     maxErrors: spec.task.max_errors,
     sampleCount: aggregate.sampleCount,
@@ -131,6 +147,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     spec,
     mode: options.mode,
     backend: { provider: client.provider, model: client.model, apiBase: client.apiBase },
+    judges: new Map([...judges].map(([id, judge]) => [id, { provider: judge.client.provider, model: judge.client.model, apiBase: judge.client.apiBase }])),
     startedAt,
     wallMs,
     aggregate,

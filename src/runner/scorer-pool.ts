@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import type { MetricScore } from '../metrics/metric.js';
 import { MetricTimeoutError } from './metric-timeout.js';
-import { WARM_UP, type ScoreJob, type WorkerFailure } from './scorer-worker.js';
+import { WARM_UP, type ScoreJob, type WorkerAnswer } from './scorer-worker.js';
 import { Slots } from './slots.js';
 
 // Compiled, the worker is the sibling .js; from the TypeScript sources it needs a loader first.
@@ -35,9 +35,9 @@ export class ScorerPool {
     await this.ready;
     const release = await this.slots.acquire();
     try {
-      const result = (await this.pool.run(job, { signal: AbortSignal.timeout(timeoutMs) })) as MetricScore | WorkerFailure;
-      if ('failed' in result) throw Object.assign(new Error(result.failed.message), { name: result.failed.name });
-      return result;
+      const answer = (await this.pool.run(job, { signal: AbortSignal.timeout(timeoutMs) })) as WorkerAnswer;
+      if (answer.ok) return answer.scored;
+      throw new PooledMetricError(answer.error.name, answer.error.message);
     } catch (error) {
       if (!(error instanceof Error && error.name === 'AbortError')) throw error;
       // Tinypool has terminated the thread mid-score; let its replacement start up before this
@@ -51,6 +51,16 @@ export class ScorerPool {
 
   destroy(): Promise<void> {
     return this.pool.destroy();
+  }
+}
+
+/** A pooled metric's failure, as the worker named and told it (invalid_score, metric_error). */
+export class PooledMetricError extends Error {
+  constructor(
+    override readonly name: string,
+    message: string,
+  ) {
+    super(message);
   }
 }
 

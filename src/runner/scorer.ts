@@ -1,19 +1,23 @@
 // Scores one sample with every metric of a case. Each metric runs in-process or in the scorer
-// pool (CPU-heavy built-ins, or every built-in with EVALMATRIX_SCORER_POOL=1), under its
+// pool (CPU-heavy metrics, or every poolable one with EVALMATRIX_SCORER_POOL=1), under its
 // metric_timeout_ms. The runner and the benchmark's baseline both score through this.
+import { judgeAdapterOf } from '../config/judge-ref.js';
 import type { MetricSpec } from '../config/schema.js';
 import type { Sample } from '../datasets/sample.js';
 import type { MetricDefinition, MetricOutput, MetricScore } from '../metrics/metric.js';
-import { normalizeScore } from '../metrics/normalize.js';
 import { builtinMetrics, type MetricRegistry } from '../metrics/registry.js';
-import { DEFAULT_METRIC_TIMEOUT_MS, MetricTimeoutError } from './metric-timeout.js';
+import type { Usage } from '../providers/types.js';
+import type { JudgeClients } from './judge-clients.js';
+import { DEFAULT_METRIC_TIMEOUT_MS } from './metric-timeout.js';
+import { scoreInProcess, type InProcessJob } from './score-in-process.js';
 import { acquireScorerPool } from './scorer-pool.js';
 import type { ScoreJob } from './scorer-worker.js';
 
 /** `auto`: the pool for metrics that declare cpu_heavy; `always` / `never` override that. */
 export type ScorerPoolMode = 'auto' | 'always' | 'never';
 
-export type ScoreOutcome = { metric_id: string; scored: MetricScore } | { metric_id: string; error: unknown };
+/** One metric's outcome on one sample; `judge_usage` when it called a judge (even if it failed). */
+export type ScoreOutcome = { metric_id: string; judge_usage?: Usage } & ({ scored: MetricScore } | { error: unknown });
 
 export interface SampleScorer {
   /** One outcome per metric, in the case's metric order. Never rejects. */
@@ -37,40 +41,62 @@ export interface ScorerOptions {
   registry?: MetricRegistry;
   /** The case's signal: an async metric sees it abort when the case is cancelled. */
   signal?: AbortSignal;
+  /** The case's judges, for metrics whose params.judge names one. */
+  judges?: JudgeClients;
+}
+
+interface PreparedMetric extends InProcessJob {
+  pooled: boolean;
 }
 
 export function createSampleScorer(specs: readonly MetricSpec[], options: ScorerOptions | ScorerPoolMode = {}): SampleScorer {
-  const { mode = scorerPoolMode(), registry = builtinMetrics, signal } = typeof options === 'string' ? { mode: options } : options;
-  const metrics = specs.map((spec) => {
+  const { mode = scorerPoolMode(), registry = builtinMetrics, signal, judges } = typeof options === 'string' ? { mode: options } : options;
+  const metrics = specs.map((spec): PreparedMetric => {
     const metric = registry.resolve(spec);
-    // Only built-ins can move to a worker: a metric defined in an eval file lives in that file.
-    const pooled = registry.isBuiltin(spec.implementation) && (mode === 'always' || (mode === 'auto' && metric.cpu_heavy === true));
-    return { spec, metric, params: parseParams(metric, spec), pooled, timeoutMs: spec.metric_timeout_ms ?? DEFAULT_METRIC_TIMEOUT_MS };
+    const judge = judgeOf(spec, judges);
+    // A worker imports a metric by name: a built-in, or one defined in TypeScript that says
+    // which module exports it. A judge's client lives here, so a judging metric stays here.
+    const poolable = judge === undefined && (registry.isBuiltin(spec.implementation) || metric.module !== undefined);
+    const pooled = poolable && (mode === 'always' || (mode === 'auto' && metric.cpu_heavy === true));
+    return { spec, metric, params: parseParams(metric, spec), pooled, timeoutMs: spec.metric_timeout_ms ?? DEFAULT_METRIC_TIMEOUT_MS, judge };
   });
   // Acquired up front, so the workers start while the first requests are in flight.
   const lease = metrics.some((m) => m.pooled) ? acquireScorerPool() : undefined;
 
-  const scoreOne = async (m: (typeof metrics)[number], sample: Sample, output: MetricOutput): Promise<MetricScore> => {
-    if (lease && m.pooled) {
-      const { metric_id, implementation, pass_threshold } = m.spec;
-      const job: ScoreJob = { metric: { metric_id, implementation, params: m.params, ...(pass_threshold === undefined ? {} : { pass_threshold }) }, sample, output };
-      return lease.pool.score(job, m.timeoutMs);
+  const scoreOne = async (m: PreparedMetric, sample: Sample, output: MetricOutput): Promise<ScoreOutcome> => {
+    let judgeUsage: Usage | undefined;
+    try {
+      const scored = lease && m.pooled
+        ? await lease.pool.score(poolJob(m, sample, output), m.timeoutMs)
+        : await scoreInProcess(m, sample, output, signal, (usage) => (judgeUsage = usage));
+      return { metric_id: m.spec.metric_id, scored, ...(judgeUsage ? { judge_usage: judgeUsage } : {}) };
+    } catch (error) {
+      return { metric_id: m.spec.metric_id, error, ...(judgeUsage ? { judge_usage: judgeUsage } : {}) };
     }
-    return scoreInProcess(m.metric, m.spec, m.params, sample, output, m.timeoutMs, signal);
   };
 
   return {
-    score: (sample, output) =>
-      Promise.all(
-        metrics.map((m) =>
-          scoreOne(m, sample, output).then(
-            (scored): ScoreOutcome => ({ metric_id: m.spec.metric_id, scored }),
-            (error: unknown): ScoreOutcome => ({ metric_id: m.spec.metric_id, error }),
-          ),
-        ),
-      ),
+    score: (sample, output) => Promise.all(metrics.map((m) => scoreOne(m, sample, output))),
     close: async () => lease?.release(),
   };
+}
+
+function poolJob(m: PreparedMetric, sample: Sample, output: MetricOutput): ScoreJob {
+  const { metric_id, implementation, pass_threshold } = m.spec;
+  const module = m.metric.module;
+  return {
+    metric: { metric_id, implementation, params: m.params, ...(pass_threshold === undefined ? {} : { pass_threshold }), ...(module === undefined ? {} : { module }) },
+    sample,
+    output,
+  };
+}
+
+function judgeOf(spec: MetricSpec, judges: JudgeClients | undefined) {
+  const adapterId = judgeAdapterOf(spec);
+  if (adapterId === undefined) return undefined;
+  const judge = judges?.get(adapterId);
+  if (judge === undefined) throw new Error(`metric "${spec.metric_id}": judge "${adapterId}" has no client; create the case's judges (createJudgeClients) and pass them to the scorer`);
+  return judge;
 }
 
 /** The spec's params through the metric's own schema (defaults filled). The pipeline's load
@@ -80,49 +106,4 @@ function parseParams(metric: MetricDefinition<unknown>, spec: MetricSpec): Recor
   const parsed = metric.params.safeParse(spec.params);
   if (!parsed.success) throw new Error(`metric "${spec.metric_id}" (${spec.implementation}): bad params: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ')}`);
   return parsed.data as Record<string, unknown>;
-}
-
-/**
- * In-process: an async metric is raced against its timeout and told to stop through its
- * signal; a synchronous one can't be interrupted, but a score that overran is dropped all the
- * same, so a sample's outcome doesn't depend on where it was scored.
- */
-async function scoreInProcess(
-  metric: MetricDefinition<unknown>,
-  spec: MetricSpec,
-  params: Record<string, unknown>,
-  sample: Sample,
-  output: MetricOutput,
-  timeoutMs: number,
-  caseSignal: AbortSignal | undefined,
-): Promise<MetricScore> {
-  const controller = new AbortController();
-  const onCaseAbort = () => controller.abort(caseSignal?.reason);
-  caseSignal?.addEventListener('abort', onCaseAbort, { once: true });
-  let timer: NodeJS.Timeout | undefined;
-  const started = performance.now();
-  try {
-    const returned = metric.score({ sample, output, params, signal: controller.signal });
-    if (performance.now() - started > timeoutMs) throw new MetricTimeoutError(spec.metric_id, timeoutMs);
-    const settled = isPromiseLike(returned)
-      ? await Promise.race([
-          returned,
-          new Promise<never>((_, reject) => {
-            timer = setTimeout(() => {
-              const error = new MetricTimeoutError(spec.metric_id, timeoutMs);
-              controller.abort(error);
-              reject(error);
-            }, Math.max(0, timeoutMs - (performance.now() - started)));
-          }),
-        ])
-      : returned;
-    return normalizeScore(spec.metric_id, settled, spec.pass_threshold);
-  } finally {
-    clearTimeout(timer);
-    caseSignal?.removeEventListener('abort', onCaseAbort);
-  }
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }

@@ -36,6 +36,9 @@ export const backendInfoSchema = z.object({
   api_base: z.string(),
 });
 
+const usageTotalsSchema = z.object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() });
+export type UsageTotals = z.infer<typeof usageTotalsSchema>;
+
 export const caseStatusSchema = z.enum(['passed', 'failed', 'skipped']);
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
 
@@ -55,12 +58,18 @@ export const summarySchema = z.object({
       pipeline: z.string(),
       mode: z.enum(['mock', 'live']),
       backends: z.array(backendInfoSchema),
+      /** The judges the case's metrics called: adapter and backend (for pricing judge tokens). */
+      judges: z.array(backendInfoSchema.extend({ adapter_id: z.string() })).optional(),
     }),
   }),
   metrics: z.array(metricSummarySchema),
   sample_count: z.number(),
   error_count: z.number(),
-  usage: z.object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() }),
+  /** Every token of the case: the model under test's and its judges'. */
+  usage: usageTotalsSchema,
+  /** The same split by role: `dut` the model under test, `judge` every judge call. Absent in
+   *  summaries written before judges existed. */
+  usage_by_role: z.object({ dut: usageTotalsSchema, judge: usageTotalsSchema }).optional(),
   status: caseStatusSchema,
   thresholds: z.array(thresholdResultSchema),
   /** Why the case failed or was skipped, in words; empty when it passed. */

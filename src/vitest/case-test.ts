@@ -6,6 +6,8 @@ import type { CaseSpec } from '../config/cases.js';
 import { createProviderClient, MissingKeyError, resolveProvider } from '../providers/index.js';
 import { META_KEY, type CaseIdentity } from '../reporter/protocol.js';
 import { skippedSummary } from '../runner/build-summary.js';
+import { createJudgeClients } from '../runner/judge-clients.js';
+import type { CustomMetrics } from '../runner/load-eval-pipeline.js';
 import { runCase, type Mode } from '../runner/run-case.js';
 import { EventChannel } from './event-channel.js';
 import { resolveMode } from './mode.js';
@@ -17,6 +19,8 @@ export interface CaseTestSettings {
   mode: Mode;
   /** Per-case timeout in ms. */
   timeout: number;
+  /** Metrics defined in TypeScript that the suite registered. */
+  registry?: CustomMetrics;
 }
 
 const DEFAULT_CASE_TIMEOUT_MS = 30 * 60_000;
@@ -33,13 +37,16 @@ export function caseTestSettings(options: { timeout?: number; env?: Env }): Case
 
 /** One concurrent test per case, named `<task_id> › <model>`. */
 export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSettings): void {
-  const { env, mode, timeout } = settings;
+  const { env, mode, timeout, registry } = settings;
   for (const spec of cases) {
     test.concurrent(spec.name, { timeout }, async (ctx) => {
       const identity: CaseIdentity = { pipeline: spec.pipeline, model: spec.model, task_id: spec.task.task_id };
       let client;
+      let judges;
       try {
         client = createProviderClient(spec.backend, { env, allowMissingKey: mode === 'mock' });
+        // A judge without its key skips the case too, naming the judge and the variable.
+        judges = createJudgeClients(spec, { env, mode });
       } catch (error) {
         if (!(error instanceof MissingKeyError)) throw error;
         const { provider, apiBase } = resolveProvider(spec.backend.config, env);
@@ -49,7 +56,7 @@ export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSe
         return;
       }
       const channel = new EventChannel(ctx.task as RunnerTestCase, identity, { signal: ctx.signal });
-      const summary = await runCase(spec, { mode, client, emit: channel.emit, signal: ctx.signal }).finally(() => channel.close());
+      const summary = await runCase(spec, { mode, client, judges, emit: channel.emit, signal: ctx.signal, ...(registry ? { metrics: registry } : {}) }).finally(() => channel.close());
       ctx.task.meta[META_KEY] = { case: identity, summary };
       if (summary.status === 'failed') throw new EvalCaseFailure(spec, summary.reasons);
     });

@@ -4,7 +4,8 @@
 import path from 'node:path';
 import { describe, test, TestRunner } from 'vitest';
 import { expandCases, type CaseSpec } from '../config/cases.js';
-import { renderMatrix, type RenderedMatrix } from '../config/matrix.js';
+import type { RenderedMatrix } from '../config/matrix.js';
+import { metricRegistry, renderEvalMatrix, type CustomMetrics } from '../runner/load-eval-pipeline.js';
 import type { Mode } from '../runner/run-case.js';
 import { caseTestSettings, defineCaseTests, type Env } from './case-test.js';
 import { addDeps, fromTestFile } from './test-file.js';
@@ -19,16 +20,19 @@ export interface MatrixSuiteOptions {
   /** Per-case timeout in ms (default EVALMATRIX_CASE_TIMEOUT_MS or 30 minutes). */
   timeout?: number;
   env?: Env;
+  /** Metrics defined in TypeScript (defineMetric, fromAutoevals), named from the template. */
+  metrics?: CustomMetrics;
 }
 
 export function defineMatrixSuite(options: MatrixSuiteOptions): void {
-  const settings = caseTestSettings(options);
+  const registry = metricRegistry(options.metrics);
+  const settings = { ...caseTestSettings(options), registry };
   const file = TestRunner.getCurrentSuite().file;
   const matrixFile = fromTestFile(options.matrix, file);
   const templateFile = fromTestFile(options.template, file);
   // Recorded before rendering, so watch mode reruns this file once a broken matrix is fixed.
   addDeps(file, [matrixFile, templateFile]);
-  const matrix = renderMatrix(matrixFile, templateFile, { env: settings.env });
+  const matrix = renderEvalMatrix(matrixFile, templateFile, { env: settings.env, metrics: registry });
   const cases = matrix.rendered.flatMap((entry) => expandCases(entry.pipeline));
   addDeps(file, cases.map((c) => c.dataset.resolvedPath));
 

@@ -2,14 +2,18 @@
 // runs its case's samples, streams events to the reporter, then asserts the verdict.
 import { describe, TestRunner, type RunnerTestFile } from 'vitest';
 import { expandCases } from '../config/cases.js';
-import { loadPipeline, type LoadedPipeline } from '../config/load.js';
-import { caseTestSettings, defineCaseTests } from './case-test.js';
+import type { LoadedPipeline } from '../config/load.js';
+import { loadEvalPipeline, metricRegistry, type CustomMetrics } from '../runner/load-eval-pipeline.js';
+import { caseTestSettings, defineCaseTests, type Env } from './case-test.js';
 import { addDeps, fromTestFile } from './test-file.js';
 
 export interface EvalSuiteOptions {
   /** Per-case timeout in ms (default EVALMATRIX_CASE_TIMEOUT_MS or 30 minutes). */
   timeout?: number;
   env?: Record<string, string | undefined>;
+  /** Metrics defined in TypeScript (defineMetric, fromAutoevals), named from the YAML's
+   *  `implementation` like the built-ins. */
+  metrics?: CustomMetrics;
 }
 
 /**
@@ -17,17 +21,18 @@ export interface EvalSuiteOptions {
  *   already loaded pipeline.
  */
 export function defineEvalSuite(source: string | URL | LoadedPipeline, options: EvalSuiteOptions = {}): void {
-  const settings = caseTestSettings(options);
+  const registry = metricRegistry(options.metrics);
+  const settings = { ...caseTestSettings(options), registry };
   const file = TestRunner.getCurrentSuite().file;
-  const pipeline = typeof source === 'string' || source instanceof URL ? loadWatched(source, file) : source;
+  const pipeline = typeof source === 'string' || source instanceof URL ? loadWatched(source, file, settings) : source;
   const cases = expandCases(pipeline);
   addDeps(file, cases.map((c) => c.dataset.resolvedPath));
   describe(pipeline.spec.metadata.name, () => defineCaseTests(cases, settings));
 }
 
 /** Reads a pipeline and records its file for watch mode before anything can fail. */
-function loadWatched(source: string | URL, file: RunnerTestFile): LoadedPipeline {
+function loadWatched(source: string | URL, file: RunnerTestFile, settings: { env: Env; registry: CustomMetrics }): LoadedPipeline {
   const configPath = fromTestFile(source, file);
   addDeps(file, [configPath]);
-  return loadPipeline(configPath);
+  return loadEvalPipeline(configPath, { env: settings.env, metrics: settings.registry });
 }

@@ -115,6 +115,26 @@ describe.concurrent('evalmatrix matrix render', () => {
     expect(result.stdout).toContain(', 1 entry skipped');
   });
 
+  it('checks the metrics a template names: an unknown one is a located error; --metrics <module> registers yours', async () => {
+    const dir = temp('em-cli-metrics-');
+    const template = path.join(dir, 'template.yaml');
+    writeFileSync(template, readFileSync(path.join(REPO_ROOT, 'evals', 'template.yaml'), 'utf8').replace('implementation: multi_choice_accuracy', 'implementation: shout'));
+    const unknown = await runCli(['matrix', 'render', '--dry-run', '--template', template]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/template\.yaml:\d+:\d+ metrics\[0\]\.implementation: metric "\w+": unknown implementation "shout" \(built-in: [^)]+; registered from TypeScript: none\)/);
+
+    const module = path.join(dir, 'metrics.mjs');
+    writeFileSync(module, `import { defineMetric } from ${JSON.stringify(path.join(REPO_ROOT, 'dist', 'index.js'))};\nexport const shout = defineMetric({ name: 'shout', score: ({ output }) => output.text === output.text.toUpperCase() });\n`);
+    const known = await runCli(['matrix', 'render', '--dry-run', '--template', template, '--metrics', module]);
+    expect(known.stderr).toBe('');
+    expect(known.code).toBe(0);
+    expect(known.stdout).toContain('5 configs would be written to');
+
+    const missing = await runCli(['matrix', 'render', '--dry-run', '--template', template, '--metrics', path.join(dir, 'nope.mjs')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`evalmatrix matrix render: --metrics ${path.join(dir, 'nope.mjs')}: cannot import`);
+  });
+
   it('exits 1 naming the file for a matrix that does not exist, from MODEL_MATRIX too', async () => {
     const result = await runCli(['matrix', 'render', '--dry-run'], { env: { MODEL_MATRIX: 'evals/nope.yaml' } });
     expect(result.code).toBe(1);

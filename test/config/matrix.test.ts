@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { expandCases } from '../../src/config/cases.js';
 import { loadPipeline } from '../../src/config/load.js';
 import { renderMatrix } from '../../src/config/matrix.js';
+import { defineMetric } from '../../src/metrics/metric.js';
+import { renderEvalMatrix } from '../../src/runner/load-eval-pipeline.js';
 import { renderedFileText } from '../../src/config/matrix-output.js';
 import { configError, positionOf } from './helpers.js';
 
@@ -147,6 +149,25 @@ describe('broken files are fatal', () => {
     const template = tempFile('template.yaml', readFileSync(TEMPLATE, 'utf8').replace('role_type: dut_model', 'role_type: vibes'));
     const error = configError(() => renderMatrix(MOCK_MATRIX, template, { env: {} }));
     expect(error.message).toContain('role_adapters[0].role_type: expected one of: dut_model, judge_model');
+  });
+
+  it('rejects a template naming an unknown metric implementation, located, through the loader every entry point uses', () => {
+    const text = readFileSync(TEMPLATE, 'utf8').replace('implementation: multi_choice_accuracy', 'implementation: multi_choice_acuracy');
+    const template = tempFile('template.yaml', text);
+    const error = configError(() => renderEvalMatrix(MOCK_MATRIX, template, { env: {} }));
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]).toMatchObject({ yamlPath: 'metrics[0].implementation', line: positionOf(text, 'multi_choice_acuracy').line });
+    expect(error.message).toContain('unknown implementation "multi_choice_acuracy" (built-in: multi_choice_accuracy');
+    expect(error.message).toContain('Did you mean "multi_choice_accuracy"?');
+    expect(error.message).not.toContain('test_cpu_burn');
+  });
+
+  it('renders a template naming a metric registered from TypeScript when it is given, as defineMatrixSuite({ metrics }) does', () => {
+    const template = tempFile('template.yaml', readFileSync(TEMPLATE, 'utf8').replace('implementation: multi_choice_accuracy', 'implementation: shout'));
+    const shout = defineMetric({ name: 'shout', score: ({ output }) => output.text === output.text.toUpperCase() });
+    const { rendered, skipped } = renderEvalMatrix(MOCK_MATRIX, template, { env: {}, metrics: [shout] });
+    expect(skipped).toEqual([]);
+    expect(rendered.map((r) => r.pipeline.spec.metrics[0]?.implementation)).toEqual(rendered.map(() => 'shout'));
   });
 
   it('rejects a matrix that is not a mapping with models, and a missing file', () => {

@@ -83,12 +83,12 @@ const sampleOf = (row: Row): Sample => ({ sample_id: 's-0001', metadata: {}, ...
 describe('the built-in metrics', () => {
   it('are listed to users, every one, and resolve by name', () => {
     const registry = new MetricRegistry();
-    const names = ROWS.map((r) => r.spec.implementation);
+    const names = [...ROWS.map((r) => r.spec.implementation), 'llm_judge'];
     expect(registry.names().builtin).toEqual(names);
     expect(BUILTIN_METRICS.map((m) => m.name)).toEqual(names);
     for (const name of names) expect(registry.resolve({ metric_id: 'x', implementation: name }).name).toBe(name);
     expect(() => registry.resolve({ metric_id: 'acc', implementation: 'rouge' })).toThrow(
-      'metric "acc": unknown implementation "rouge" (built-in: multi_choice_accuracy, exact_match, includes, regex, numeric_match, token_f1, json_valid, json_schema, levenshtein, rouge_l)',
+      'metric "acc": unknown implementation "rouge" (built-in: multi_choice_accuracy, exact_match, includes, regex, numeric_match, token_f1, json_valid, json_schema, levenshtein, rouge_l, llm_judge)',
     );
   });
 

@@ -21,8 +21,9 @@ describe('README Scoring examples', () => {
   const blocks = [...builtinSection().matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
   const specs = blocks.flatMap((block) => (parse(block) as { metrics: unknown[] }).metrics).map((m) => metricSchema.parse(m));
 
-  it('show every built-in metric', () => {
-    expect(new Set(specs.map((s) => s.implementation))).toEqual(new Set(BUILTIN_METRICS.map((m) => m.name)));
+  it('show every built-in metric (judges in their own section)', () => {
+    expect(new Set(specs.map((s) => s.implementation))).toEqual(new Set(BUILTIN_METRICS.map((m) => m.name).filter((n) => n !== 'llm_judge')));
+    expect(readme.slice(readme.indexOf('\n### LLM judges\n'))).toContain('implementation: llm_judge');
   });
 
   it.each(specs.map((s) => [s.metric_id, s] as const))('%s has params its metric accepts', (_, spec) => {

@@ -23,7 +23,7 @@ export const samples = (from: number, n: number): EmittedEvent[] =>
 
 export function fakeTestCase(id = 'case-1'): TestCase {
   const summary = skippedSummary(
-    { task: { task_id: 't' }, model: 'm', pipeline: 'p', backend: { backend_id: 'm' }, metrics: [] } as never,
+    { task: { task_id: 't' }, model: 'm', pipeline: 'p', backend: { backend_id: 'm' }, metrics: [], judges: [] } as never,
     'mock',
     { provider: 'openai', model: 'gpt', apiBase: 'http://127.0.0.1:18080/v1' },
     'x',

@@ -63,4 +63,25 @@ describe('CaseAggregate', () => {
     expect(agg.latencyStats()).toEqual({ mean: 0, p50: 0, p95: 0, p99: 0 });
     expect(agg.metricSummaries()[0]).toMatchObject({ count: 0, values: { acc: '0.00000' } });
   });
+
+  it('adds pass_rate beside acc for metrics with a pass verdict, over the samples that carried one', () => {
+    const agg = new CaseAggregate(['judged', 'plain']);
+    const verdicts = [true, false, true, true, undefined];
+    verdicts.forEach((passed, i) => agg.addScore('judged', i / 4, passed));
+    agg.addScore('plain', 1);
+    expect(agg.passRates()).toEqual(new Map([['judged', 0.75], ['plain', null]]));
+    expect(agg.metricSummaries()).toEqual([
+      { metric_id: 'judged', aggregation: 'mean', values: { acc: '0.50000', pass_rate: '0.75000' }, raw_values: { acc: 0.5, pass_rate: 0.75 }, count: 5 },
+      { metric_id: 'plain', aggregation: 'mean', values: { acc: '1.00000' }, raw_values: { acc: 1 }, count: 1 },
+    ]);
+  });
+
+  it("keeps the judges' tokens apart from the model's", () => {
+    const agg = new CaseAggregate([]);
+    agg.addInference(5, { prompt_tokens: 10, completion_tokens: 2 });
+    agg.addJudgeUsage({ prompt_tokens: 30, completion_tokens: 4 });
+    agg.addJudgeUsage({ prompt_tokens: 1, completion_tokens: 1 });
+    expect(agg.usage).toEqual({ prompt_tokens: 10, completion_tokens: 2 });
+    expect(agg.judgeUsage).toEqual({ prompt_tokens: 31, completion_tokens: 5 });
+  });
 });

@@ -68,7 +68,7 @@ describe('scorer pool', () => {
     // No reply text at all: the extractor throws a TypeError.
     const broken = async (mode: 'always' | 'never') => (await scorer([accuracy], mode).score(sample(1), { text: undefined as unknown as string }))[0]!;
     const [pooled, inProcess] = [await broken('always'), await broken('never')];
-    expect('error' in inProcess && describeError(inProcess.error)).toMatchObject({ error_type: 'TypeError' });
+    expect('error' in inProcess && describeError(inProcess.error)).toMatchObject({ error_type: 'metric_error', message: expect.stringMatching(/^metric "acc" threw TypeError: /) });
     expect('error' in pooled && describeError(pooled.error)).toEqual('error' in inProcess && describeError(inProcess.error));
   });
 });

@@ -28,4 +28,20 @@ describe('judgeCase', () => {
     );
     expect(judgeCase({ ...base, errorCount: 2, maxErrors: 2, thresholds: {}, means: new Map() }).status).toBe('passed');
   });
+
+  it('a threshold on pass_rate compares the share of samples that passed, and says so', () => {
+    const means = new Map([['judge', 0.9]]);
+    const passRates = new Map([['judge', 0.55]]);
+    const v = judgeCase({ ...base, thresholds: { judge: { min: 0.6, on: 'pass_rate' } }, means, passRates });
+    expect(v.thresholds).toEqual([{ metric_id: 'judge', min: 0.6, actual: 0.55, ok: false, on: 'pass_rate' }]);
+    expect(v.reasons).toEqual(['judge pass_rate = 0.55000 is below the threshold 0.6']);
+    // {min, on: mean} is the plain number's meaning.
+    expect(judgeCase({ ...base, thresholds: { judge: { min: 0.6, on: 'mean' } }, means, passRates }).thresholds).toEqual([{ metric_id: 'judge', min: 0.6, actual: 0.9, ok: true }]);
+  });
+
+  it('a pass_rate threshold on a metric without a pass criterion cannot be met, and says why', () => {
+    const v = judgeCase({ ...base, thresholds: { acc: { min: 0.5, on: 'pass_rate' } }, means: new Map([['acc', 1]]), passRates: new Map([['acc', null]]) });
+    expect(v.status).toBe('failed');
+    expect(v.reasons).toEqual(['acc pass_rate: no sample was scored with a pass criterion, so the threshold 0.5 cannot be met']);
+  });
 });

@@ -4,14 +4,17 @@
 // score against each and keep the best, as SQuAD's evaluation takes the max over its answers.
 import { z } from 'zod';
 import type { Sample } from '../../datasets/sample.js';
+import { MetricFault } from '../fault.js';
 
 /** A dotted path into the sample: `answer`, `metadata.answers`, `metadata.answers.text`. */
 export const referenceFieldParam = z.string().min(1).optional();
 
 /** A sample whose reference is missing or unreadable (numeric_match: holds no number): a data
  *  problem, reported as that sample's scoring error rather than a silent 0. */
-export class BadReferenceError extends Error {
-  override readonly name = 'bad_reference';
+export class BadReferenceError extends MetricFault {
+  constructor(message: string) {
+    super('bad_reference', message);
+  }
 }
 
 /** The acceptable answers, as strings (numbers and booleans written out); empty when none. */
