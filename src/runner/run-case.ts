@@ -17,6 +17,9 @@ import { createSampleScorer, type ScorerPoolMode } from './scorer.js';
 import type { CaseSummary } from './summary.js';
 import { judgeCase } from './verdict.js';
 import { metricOutput } from './metric-output.js';
+import { inferenceFor, type TaskFunction } from './task-call.js';
+import { failedByDataset } from './dataset-failure.js';
+import type { DatasetRows } from '../datasets/loaders/code.js';
 
 export type Mode = 'mock' | 'live';
 
@@ -29,6 +32,10 @@ export interface RunCaseOptions {
   signal?: AbortSignal;
   /** Where metrics score; default from EVALMATRIX_SCORER_POOL (see scorer.ts). */
   scorerPool?: ScorerPoolMode;
+  /** The user's code under test, called instead of the provider (see task-call.ts). */
+  task?: TaskFunction;
+  /** Rows given in TypeScript for the case's dataset; they replace its loader's. */
+  rows?: DatasetRows;
 }
 
 export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<CaseSummary> {
@@ -41,6 +48,8 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
   const render = compilePrompt(spec.prompt);
   const scorer = createSampleScorer(spec.metrics, options.scorerPool);
   const aggregate = new CaseAggregate(spec.metrics.map((m) => m.metric_id));
+  const infer = inferenceFor(client, options.task);
+  let datasetFailure: unknown;
   type Stage = 'dataset' | 'prompt' | 'inference' | 'scoring';
   const emitError = (sampleId: string | null, stage: Stage, error: unknown): void => {
     emit(makeEvent('sample_error', sampleId, { stage, ...describeError(error) }));
@@ -72,7 +81,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     }
     let result;
     try {
-      result = await client.chat({ messages, ...(options.signal ? { signal: options.signal } : {}) });
+      result = await infer(sample, messages, options.signal);
     } catch (error) {
       fail(sample.sample_id, 'inference', error);
       return;
@@ -99,7 +108,10 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
   // not a leak, so Node's warning (past ten) is moved past that many.
   if (options.signal) setMaxListeners(getMaxListeners(options.signal) + spec.task.concurrency, options.signal);
   try {
-    const items = loadDataset(spec.dataset, spec.task.max_samples === undefined ? {} : { maxSamples: spec.task.max_samples });
+    const items = loadDataset(spec.dataset, {
+      ...(spec.task.max_samples === undefined ? {} : { maxSamples: spec.task.max_samples }),
+      ...(options.rows === undefined ? {} : { rows: options.rows }),
+    });
     await forEachConcurrent(
       items,
       spec.task.concurrency,
@@ -111,8 +123,9 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
       { signal: options.signal, pause: sink.pause },
     );
   } catch (error) {
-    // The dataset itself could not be read (missing file, permissions): one error for the case.
+    // The dataset itself could not be read (missing file, a folder, no rows): one error, and the case fails.
     fail(null, 'dataset', error);
+    datasetFailure = error;
   } finally {
     await scorer.close();
   }
@@ -134,6 +147,6 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     startedAt,
     wallMs,
     aggregate,
-    verdict,
+    verdict: failedByDataset(verdict, datasetFailure),
   });
 }

@@ -9,6 +9,7 @@ import { skippedSummary } from '../runner/build-summary.js';
 import { runCase, type Mode } from '../runner/run-case.js';
 import { EventChannel } from './event-channel.js';
 import { resolveMode } from './mode.js';
+import { caseInputs, type SuiteInputs } from './suite-inputs.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -32,7 +33,7 @@ export function caseTestSettings(options: { timeout?: number; env?: Env }): Case
 }
 
 /** One concurrent test per case, named `<task_id> › <model>`. */
-export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSettings): void {
+export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSettings, inputs?: SuiteInputs): void {
   const { env, mode, timeout } = settings;
   for (const spec of cases) {
     test.concurrent(spec.name, { timeout }, async (ctx) => {
@@ -49,7 +50,7 @@ export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSe
         return;
       }
       const channel = new EventChannel(ctx.task as RunnerTestCase, identity, { signal: ctx.signal });
-      const summary = await runCase(spec, { mode, client, emit: channel.emit, signal: ctx.signal }).finally(() => channel.close());
+      const summary = await runCase(spec, { mode, client, emit: channel.emit, signal: ctx.signal, ...caseInputs(spec, inputs) }).finally(() => channel.close());
       ctx.task.meta[META_KEY] = { case: identity, summary };
       if (summary.status === 'failed') throw new EvalCaseFailure(spec, summary.reasons);
     });

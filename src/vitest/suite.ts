@@ -4,9 +4,10 @@ import { describe, TestRunner, type RunnerTestFile } from 'vitest';
 import { expandCases } from '../config/cases.js';
 import { loadPipeline, type LoadedPipeline } from '../config/load.js';
 import { caseTestSettings, defineCaseTests } from './case-test.js';
+import { checkSuiteInputs, type SuiteInputs } from './suite-inputs.js';
 import { addDeps, fromTestFile } from './test-file.js';
 
-export interface EvalSuiteOptions {
+export interface EvalSuiteOptions extends SuiteInputs {
   /** Per-case timeout in ms (default EVALMATRIX_CASE_TIMEOUT_MS or 30 minutes). */
   timeout?: number;
   env?: Record<string, string | undefined>;
@@ -20,9 +21,10 @@ export function defineEvalSuite(source: string | URL | LoadedPipeline, options: 
   const settings = caseTestSettings(options);
   const file = TestRunner.getCurrentSuite().file;
   const pipeline = typeof source === 'string' || source instanceof URL ? loadWatched(source, file) : source;
+  const inputs = checkSuiteInputs(pipeline, options);
   const cases = expandCases(pipeline);
   addDeps(file, cases.map((c) => c.dataset.resolvedPath));
-  describe(pipeline.spec.metadata.name, () => defineCaseTests(cases, settings));
+  describe(pipeline.spec.metadata.name, () => defineCaseTests(cases, settings, inputs));
 }
 
 /** Reads a pipeline and records its file for watch mode before anything can fail. */
