@@ -3,7 +3,7 @@
 // after a quoting error (after an invalid closing quote it stays inside the quoted field and
 // swallows the rows that follow, losing them; measured with skip_records_with_error on
 // csv-parse 6.2), so csv.ts starts a fresh segment after the failed row instead.
-import type { FileHandle } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { CsvError, parse, type Parser } from 'csv-parse';
 import { countNewlines, LineCounter } from './line-positions.js';
 
@@ -28,11 +28,10 @@ export interface SegmentStart {
 }
 
 /** Yields the segment's records in order, then at most one failure, after which it stops. */
-export async function* parseSegment(handle: FileHandle, start: SegmentStart, delimiter: string): AsyncGenerator<SegmentItem> {
+export async function* parseSegment(path: string, start: SegmentStart, delimiter: string): AsyncGenerator<SegmentItem> {
   const lines = new LineCounter(start);
   const ready: CsvRecord[] = [];
   const parser = parse({
-    bom: start.byte === 0,
     delimiter,
     encoding: null, // fields stay bytes, so bytes that are not UTF-8 can be reported rather than replaced
     relax_column_count: true, // a ragged row is reported by csv.ts, with both counts
@@ -49,7 +48,7 @@ export async function* parseSegment(handle: FileHandle, start: SegmentStart, del
     },
   });
   parser.on('error', () => undefined); // failures arrive through the write callbacks below
-  const stream = handle.createReadStream({ start: start.byte, autoClose: false });
+  const stream = createReadStream(path, { start: start.byte });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       lines.add(chunk);

@@ -20,33 +20,42 @@ export const CSV: DelimitedFormat = { kind: 'CSV', delimiter: ',' };
 export const TSV: DelimitedFormat = { kind: 'TSV', delimiter: '\t' };
 
 export async function* readDelimitedRows(path: string, format: DelimitedFormat): AsyncGenerator<RowEntry> {
-  const handle = await openDatasetFile(path, format.kind);
   let header: string[] | undefined;
-  try {
-    let start: SegmentStart | undefined = { byte: 0, line: 1 };
-    while (start) {
-      let lastEnd = start;
-      let failure: Error | undefined;
-      for await (const item of parseSegment(handle, start, format.delimiter)) {
-        if ('failure' in item) {
-          failure = item.failure;
-          break;
-        }
-        const { record } = item;
-        lastEnd = { byte: record.end, line: record.lastLine + 1 };
-        if (header === undefined) header = readHeader(record, path);
-        else yield toRow(record, header);
+  let start: SegmentStart | undefined = { byte: await bomLength(path, format.kind), line: 1 };
+  while (start) {
+    let lastEnd = start;
+    let failure: Error | undefined;
+    for await (const item of parseSegment(path, start, format.delimiter)) {
+      if ('failure' in item) {
+        failure = item.failure;
+        break;
       }
-      if (!failure) return;
-      const resume = await resumeAfterBadLine(handle, lastEnd);
-      if (header === undefined) throw new DatasetError(`${path}:${resume.badLine}: the header row cannot be read: ${describeFailure(failure)}`);
-      yield { line: resume.badLine, error: describeFailure(failure) };
-      start = resume.next;
+      const { record } = item;
+      lastEnd = { byte: record.end, line: record.lastLine + 1 };
+      if (header === undefined) header = readHeader(record, path);
+      else yield toRow(record, header);
     }
+    if (!failure) return;
+    const resume = await resumeAfterBadLine(path, lastEnd);
+    if (header === undefined) throw new DatasetError(`${path}:${resume.badLine}: the header row cannot be read: ${describeFailure(failure)}`);
+    yield { line: resume.badLine, error: describeFailure(failure) };
+    start = resume.next;
+  }
+}
+
+/** Opens the file (so a missing file or a folder gets its own message) and reads past a UTF-8
+ *  byte order mark: csv-parse's `bom` option would turn the fields into strings. */
+async function bomLength(path: string, kind: string): Promise<number> {
+  const handle = await openDatasetFile(path, kind);
+  try {
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(3), 0, 3, 0);
+    return bytesRead === 3 && buffer.equals(UTF8_BOM) ? 3 : 0;
   } finally {
     await handle.close();
   }
 }
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 function readHeader(record: CsvRecord, path: string): string[] {
   const names = record.fields.map((field, i) => {

@@ -1,7 +1,7 @@
 // Line numbers from byte offsets, counted by us: csv-parse's own count drifts after a quoted
 // field holding "\r\n" (it counts that as two lines), while the byte offsets it reports stay
 // exact. Everything here works on raw bytes, so a file's line N is its N-th "\n"-ended line.
-import type { FileHandle } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 
 const NEWLINE = 0x0a;
 
@@ -50,11 +50,11 @@ export interface Resume {
 }
 
 /** From the end of the last good row, skip blank lines, then the line of the row that failed. */
-export async function resumeAfterBadLine(handle: FileHandle, from: { byte: number; line: number }): Promise<Resume> {
+export async function resumeAfterBadLine(path: string, from: { byte: number; line: number }): Promise<Resume> {
   let byte = from.byte;
   let line = from.line;
   let badLine: number | undefined;
-  const stream = handle.createReadStream({ start: from.byte, autoClose: false });
+  const stream = createReadStream(path, { start: from.byte });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       for (let i = 0; i < chunk.length; i++, byte++) {
