@@ -8,10 +8,10 @@ import { DatasetError } from '../dataset-error.js';
 export async function openDatasetFile(path: string, kind: string): Promise<FileHandle> {
   const handle = await open(path, 'r').catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') {
-      throw new DatasetError(`${kind} file not found: ${path}. Check the dataset's "path" and the directory it is resolved from (the pipeline file's).`, { cause: err });
+      throw new DatasetError(`${kind} file not found: ${path}. Check the dataset's "path" and the directory it is resolved from (the pipeline file's)`, { cause: err });
     }
     if (err.code === 'EISDIR') throw folderError(path, kind);
-    throw new DatasetError(`Cannot open ${kind} file ${path} (${err.code ?? err.message}). Check that it is a readable file.`, { cause: err });
+    throw new DatasetError(`Cannot open ${kind} file ${path} (${err.code ?? err.message}). Check that it is a readable file`, { cause: err });
   });
   const stats = await handle.stat();
   if (stats.isDirectory()) {
@@ -22,5 +22,5 @@ export async function openDatasetFile(path: string, kind: string): Promise<FileH
 }
 
 function folderError(path: string, kind: string): DatasetError {
-  return new DatasetError(`${path} is a folder, not a ${kind} file. Point the dataset's "path" at a file inside it.`);
+  return new DatasetError(`${path} is a folder, not a ${kind} file. Point the dataset's "path" at a file inside it`);
 }
