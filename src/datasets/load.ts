@@ -72,7 +72,7 @@ export async function* loadDataset(
   } finally {
     await rows.return?.();
   }
-  if (rowNumber === 0) throw new DatasetError(`dataset "${id}" is empty: ${source.label} has no rows. Check the file, or the split and subset`);
+  if (rowNumber === 0) throw new DatasetError(`dataset "${id}" is empty (${source.label}): it has no rows`);
 }
 
 /** What reading the source threw, as the dataset's failure, named. */

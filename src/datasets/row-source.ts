@@ -13,7 +13,7 @@ import { readJsonl } from './loaders/jsonl.js';
 import type { RowEntry } from './row-entry.js';
 
 export interface RowSource {
-  /** The file's absolute path, the hub split (hf://…), or what else holds the rows. */
+  /** The file's absolute path, the hub split (hf://…), or "inline rows" / "rows from defineEvalSuite". */
   label: string;
   /** How one row is named in messages: `<file>:<line>`, or `<label> row <n>`. */
   at(line: number): string;
@@ -27,12 +27,12 @@ export interface RowSourceOptions {
 }
 
 export function openRowSource(spec: DatasetSpec & { resolvedPath?: string | undefined }, options: RowSourceOptions): RowSource {
-  if (options.rows !== undefined) return counted(`dataset "${spec.dataset_id}" (rows from defineEvalSuite)`, readCodeRows(options.rows));
+  if (options.rows !== undefined) return counted(spec.dataset_id, 'rows from defineEvalSuite', readCodeRows(options.rows));
   switch (spec.loader) {
     case 'code':
       throw new DatasetError(`it has loader: code, but no rows were given for it. Pass them in the eval file: defineEvalSuite(config, {datasets: {${spec.dataset_id}: rows}})`);
     case 'inline':
-      return counted(`dataset "${spec.dataset_id}" (inline rows)`, readInlineRows(spec.rows));
+      return counted(spec.dataset_id, 'inline rows', readInlineRows(spec.rows));
     case 'hf_hub':
       return lined(hubLabel(spec.hub_params), readHubRows(spec.hub_params, options.hub));
   }
@@ -54,6 +54,7 @@ function lined(label: string, rows: AsyncIterable<RowEntry>): RowSource {
   return { label, at: (line) => `${label}:${line}`, rows };
 }
 
-function counted(label: string, rows: AsyncIterable<RowEntry>): RowSource {
-  return { label, at: (line) => `${label} row ${line}`, rows };
+/** Rows without a file: named by the dataset and their number. */
+function counted(id: string, label: string, rows: AsyncIterable<RowEntry>): RowSource {
+  return { label, at: (line) => `dataset "${id}" (${label}) row ${line}`, rows };
 }

@@ -79,8 +79,8 @@ describe('datasets that fail as a whole', () => {
 
   it('no rows: "dataset … is empty" with the path, for a blank file, a header alone, an empty array or no rows from code', async () => {
     const cases: Spec[] = [file('jsonl', tmpFile('e.jsonl', '\n\n')), file('csv', tmpFile('e.csv', 'question,answer\n')), file('json', tmpFile('e.json', '[]')), file('csv', tmpFile('z.csv', ''))];
-    for (const spec of cases) await expect(collect(spec)).rejects.toThrow(`dataset "d" is empty: ${spec.resolvedPath} has no rows`);
-    await expect(collect({ dataset_id: 'c', loader: 'code', params: { preprocess: 'none' } }, { rows: [] })).rejects.toThrow('dataset "c" is empty');
+    for (const spec of cases) await expect(collect(spec)).rejects.toThrow(`dataset "d" is empty (${spec.resolvedPath}): it has no rows`);
+    await expect(collect({ dataset_id: 'c', loader: 'code', params: { preprocess: 'none' } }, { rows: [] })).rejects.toThrow('dataset "c" is empty (rows from defineEvalSuite): it has no rows');
   });
 
   it('a mapped column missing from the first row: one error naming it and the columns there are, not one per row', async () => {

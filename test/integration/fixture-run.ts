@@ -24,9 +24,10 @@ export function freshOutDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'em-fixture-'));
 }
 
-export function startFixture(args: string[], env: Record<string, string>, outDir = freshOutDir()): { child: ChildProcess; outDir: string; output: () => string } {
-  const child = spawn(process.execPath, [VITEST_BIN, ...args, '--config', path.join(FIXTURE_DIR, 'vitest.config.ts')], {
-    cwd: FIXTURE_DIR,
+/** `dir`: the fixture eval project (test/fixtures/suite by default). */
+export function startFixture(args: string[], env: Record<string, string>, outDir = freshOutDir(), dir = FIXTURE_DIR): { child: ChildProcess; outDir: string; output: () => string } {
+  const child = spawn(process.execPath, [VITEST_BIN, ...args, '--config', path.join(dir, 'vitest.config.ts')], {
+    cwd: dir,
     env: { ...process.env, CI: '1', NO_COLOR: '1', FORCE_COLOR: '0', EVALMATRIX_OUTPUT_DIR: outDir, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
     // Its own process group, so a test can stop the run and every worker it started at once.
@@ -38,8 +39,8 @@ export function startFixture(args: string[], env: Record<string, string>, outDir
   return { child, outDir, output: () => output };
 }
 
-export function runFixture(env: Record<string, string> = {}, extraArgs: string[] = []): Promise<FixtureRun> {
-  const { child, outDir, output } = startFixture(['run', ...extraArgs], env);
+export function runFixture(env: Record<string, string> = {}, extraArgs: string[] = [], dir = FIXTURE_DIR): Promise<FixtureRun> {
+  const { child, outDir, output } = startFixture(['run', ...extraArgs], env, freshOutDir(), dir);
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, output: output(), outDir }));
@@ -49,8 +50,8 @@ export function runFixture(env: Record<string, string> = {}, extraArgs: string[]
 export const PIPELINE = 'mini_pipeline';
 
 /** Every case folder (…/<model>/<task>/<run_id>) under the pipeline root. */
-export function caseDirs(outDir: string): string[] {
-  const root = path.join(outDir, PIPELINE);
+export function caseDirs(outDir: string, pipeline = PIPELINE): string[] {
+  const root = path.join(outDir, pipeline);
   const dirs: string[] = [];
   if (!existsSync(root)) return dirs;
   for (const model of readdirSync(root, { withFileTypes: true })) {
