@@ -30,7 +30,12 @@ describe('vitest run with rows from TypeScript and a task', () => {
     expect(readSummary(byTask.get('own_code')!)).toMatchObject({ status: 'passed', sample_count: 3, error_count: 1 });
 
     expect(readSummary(byTask.get('replaced_rows')!)).toMatchObject({ status: 'passed', sample_count: 1 });
-    expect(readEvents(byTask.get('replaced_rows')!).find((e) => e.event === 'inference_end')!.sample_id).toBe('r1');
+    const r1 = readEvents(byTask.get('replaced_rows')!).find((e) => e.event === 'inference_end')!;
+    expect(r1.sample_id).toBe('r1');
+    // Answered by the OpenAI mock through the task's own SDK: nothing went through `client`,
+    // the usage is what the task reported.
+    expect(r1.payload).toMatchObject({ task: true, client_calls: 0, text: expect.stringContaining('Question: Two plus two?') });
+    expect((r1.payload as { usage: { prompt_tokens: number } }).usage.prompt_tokens).toBeGreaterThan(0);
     expect(readSummary(byTask.get('no_rows')!)).toMatchObject({ status: 'failed', sample_count: 0 });
   });
 
