@@ -5,9 +5,9 @@
 // the dataset with an error after the rows before it.
 import { DatasetError } from '../dataset-error.js';
 import type { RowEntry } from '../row-entry.js';
-import { isPlainObject, kindOf } from '../value-kind.js';
 import { JsonRowScanner, JsonStructureError } from './json-scan.js';
 import { openDatasetFile } from './open-file.js';
+import { parseObjectRow } from './parse-row.js';
 
 export const DEFAULT_JSON_KEY = 'rows';
 
@@ -20,7 +20,7 @@ export async function* readJsonRows(path: string, key: string = DEFAULT_JSON_KEY
     for await (const chunk of stream as AsyncIterable<string>) {
       const text = first ? chunk.replace(/^\uFEFF/, '') : chunk;
       first = false;
-      for (const element of structured(path, () => scanner.push(text))) yield { line: element.line, ...parseRow(element.text) };
+      for (const element of structured(path, () => scanner.push(text))) yield { line: element.line, ...parseObjectRow(element.text, 'each row to be a JSON object') };
     }
     structured(path, () => scanner.end());
   } finally {
@@ -36,14 +36,4 @@ function structured<T>(path: string, step: () => T): T {
     if (!(error instanceof JsonStructureError)) throw error;
     throw new DatasetError(`${path}: ${error.message}. Rows after this point cannot be read`, { cause: error });
   }
-}
-
-function parseRow(text: string): { value: Record<string, unknown> } | { error: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    return { error: `invalid JSON: ${(err as Error).message}` };
-  }
-  return isPlainObject(value) ? { value } : { error: `expected each row to be a JSON object, got ${kindOf(value)}` };
 }

@@ -3,8 +3,8 @@
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { RowEntry } from '../row-entry.js';
-import { isPlainObject, kindOf } from '../value-kind.js';
 import { openDatasetFile } from './open-file.js';
+import { parseObjectRow } from './parse-row.js';
 
 /** One non-blank line: 1-based `line` (blank lines count, so editors agree) and either the row or why it is unusable. */
 export type JsonlEntry = RowEntry;
@@ -26,21 +26,10 @@ export async function* readJsonl(file: string): AsyncGenerator<JsonlEntry> {
       // A BOM from Windows editors would otherwise break JSON.parse on the first row.
       const raw = line === 1 ? text.replace(/^\uFEFF/, '') : text;
       if (raw.trim() === '') continue;
-      yield { line, ...parseRow(raw) };
+      yield { line, ...parseObjectRow(raw, 'a JSON object per line') };
     }
   } finally {
     lines.close();
     stream.destroy();
   }
-}
-
-function parseRow(raw: string): { value: Record<string, unknown> } | { error: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (err) {
-    return { error: `invalid JSON: ${(err as Error).message}` };
-  }
-  if (!isPlainObject(value)) return { error: `expected a JSON object per line, got ${kindOf(value)}` };
-  return { value };
 }
