@@ -2,6 +2,7 @@
 // consumer relies on (sample_id, reference, metadata) are normalised.
 import type { Preprocessor } from './preprocessor.js';
 import { ownId, positionalId } from './row-id.js';
+import { isPlainObject } from './value-kind.js';
 
 export const none: Preprocessor = {
   fallbackId: (rowNumber) => positionalId('row', rowNumber),
@@ -12,7 +13,3 @@ export const none: Preprocessor = {
     return { ok: true, sample: { ...row, sample_id, reference, metadata } };
   },
 };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}

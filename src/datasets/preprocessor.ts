@@ -4,7 +4,13 @@ import type { Sample } from './sample.js';
 
 export type Preprocessed =
   | { ok: true; sample: Sample }
-  | { ok: false; sample_id: string; message: string };
+  | {
+      ok: false;
+      sample_id: string;
+      message: string;
+      /** The mapped column the row lacks: on the dataset's first row, the whole case fails on it. */
+      missingColumn?: string;
+    };
 
 export interface Preprocessor {
   /** Id for a row that could not even be parsed, so its error still has a stable id. */

@@ -16,9 +16,10 @@ export interface Sample {
 
 export interface RowError {
   sample_id: string;
-  /** Absolute path of the source file. */
+  /** Absolute path of the source file (hf://… for a hub split; a description for inline rows
+   *  and rows from TypeScript). */
   file: string;
-  /** 1-based line in the source file. */
+  /** 1-based line in the source file (the row's number where there are no lines). */
   line: number;
   message: string;
 }

@@ -53,6 +53,12 @@ export const inferenceEndPayload = z.object({
   /** When a response format asked for JSON: the parsed answer, or why it did not parse/validate. */
   output_json: z.unknown().optional(),
   output_json_error: z.string().optional(),
+  /** Produced by the suite's `task` function rather than a provider call: how many calls it
+   *  made through `client`, the messages each sent, and the metadata it returned. */
+  task: z.literal(true).optional(),
+  client_calls: z.number().optional(),
+  client_messages: z.array(z.array(messageSchema)).optional(),
+  metadata: z.record(z.string(), z.unknown()).optional(),
   /** Replayed from a recording (true) and the request's hash. */
   cached: z.boolean().optional(),
   recording: z.string().optional(),

@@ -19,6 +19,9 @@ import { judgeCase } from './verdict.js';
 import { metricOutputOf } from './metric-output.js';
 import { createJudgeClients, type JudgeClients } from './judge-clients.js';
 import { metricRegistry, type CustomMetrics } from './load-eval-pipeline.js';
+import { inferenceFor, type TaskFunction } from './task-call.js';
+import { failedByDataset } from './dataset-failure.js';
+import type { DatasetRows } from '../datasets/loaders/code.js';
 
 export type Mode = 'mock' | 'live';
 
@@ -37,6 +40,10 @@ export interface RunCaseOptions {
   judges?: JudgeClients;
   /** For judges' keys when `judges` is not given; process.env by default. */
   env?: Record<string, string | undefined>;
+  /** The user's code under test, called instead of the provider (see task-call.ts). */
+  task?: TaskFunction;
+  /** Rows given in TypeScript for the case's dataset; they replace its loader's. */
+  rows?: DatasetRows;
 }
 
 export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<CaseSummary> {
@@ -55,6 +62,8 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const aggregate = new CaseAggregate(spec.metrics.map((m) => m.metric_id));
+  const infer = inferenceFor(client, options.task);
+  let datasetFailure: unknown;
   type Stage = 'dataset' | 'prompt' | 'inference' | 'scoring';
   const emitError = (sampleId: string | null, stage: Stage, error: unknown): void => {
     emit(makeEvent('sample_error', sampleId, { stage, ...describeError(error) }));
@@ -86,7 +95,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     }
     let result;
     try {
-      result = await client.chat({ messages, ...(options.signal ? { signal: options.signal } : {}) });
+      result = await infer(sample, messages, options.signal);
     } catch (error) {
       fail(sample.sample_id, 'inference', error);
       return;
@@ -114,7 +123,10 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
   // not a leak, so Node's warning (past ten) is moved past that many.
   if (options.signal) setMaxListeners(getMaxListeners(options.signal) + spec.task.concurrency, options.signal);
   try {
-    const items = loadDataset(spec.dataset, spec.task.max_samples === undefined ? {} : { maxSamples: spec.task.max_samples });
+    const items = loadDataset(spec.dataset, {
+      ...(spec.task.max_samples === undefined ? {} : { maxSamples: spec.task.max_samples }),
+      ...(options.rows === undefined ? {} : { rows: options.rows }),
+    });
     await forEachConcurrent(
       items,
       spec.task.concurrency,
@@ -126,8 +138,9 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
       { signal: options.signal, pause: sink.pause },
     );
   } catch (error) {
-    // The dataset itself could not be read (missing file, permissions): one error for the case.
+    // The dataset itself could not be read (missing file, a folder, no rows): one error, and the case fails.
     fail(null, 'dataset', error);
+    datasetFailure = error;
   } finally {
     await scorer.close();
   }
@@ -151,6 +164,6 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     startedAt,
     wallMs,
     aggregate,
-    verdict,
+    verdict: failedByDataset(verdict, datasetFailure),
   });
 }

@@ -11,6 +11,7 @@ import type { CustomMetrics } from '../runner/load-eval-pipeline.js';
 import { runCase, type Mode } from '../runner/run-case.js';
 import { EventChannel } from './event-channel.js';
 import { resolveMode } from './mode.js';
+import { caseInputs, type SuiteInputs } from './suite-inputs.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -36,7 +37,7 @@ export function caseTestSettings(options: { timeout?: number; env?: Env }): Case
 }
 
 /** One concurrent test per case, named `<task_id> › <model>`. */
-export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSettings): void {
+export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSettings, inputs?: SuiteInputs): void {
   const { env, mode, timeout, registry } = settings;
   for (const spec of cases) {
     test.concurrent(spec.name, { timeout }, async (ctx) => {
@@ -56,7 +57,7 @@ export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSe
         return;
       }
       const channel = new EventChannel(ctx.task as RunnerTestCase, identity, { signal: ctx.signal });
-      const summary = await runCase(spec, { mode, client, judges, emit: channel.emit, signal: ctx.signal, ...(registry ? { metrics: registry } : {}) }).finally(() => channel.close());
+      const summary = await runCase(spec, { mode, client, judges, emit: channel.emit, signal: ctx.signal, ...(registry ? { metrics: registry } : {}), ...caseInputs(spec, inputs) }).finally(() => channel.close());
       ctx.task.meta[META_KEY] = { case: identity, summary };
       if (summary.status === 'failed') throw new EvalCaseFailure(spec, summary.reasons);
     });

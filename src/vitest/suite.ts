@@ -5,9 +5,10 @@ import { expandCases } from '../config/cases.js';
 import type { LoadedPipeline } from '../config/load.js';
 import { loadEvalPipeline, metricRegistry, type CustomMetrics } from '../runner/load-eval-pipeline.js';
 import { caseTestSettings, defineCaseTests, type Env } from './case-test.js';
+import { checkSuiteInputs, type SuiteInputs } from './suite-inputs.js';
 import { addDeps, fromTestFile } from './test-file.js';
 
-export interface EvalSuiteOptions {
+export interface EvalSuiteOptions extends SuiteInputs {
   /** Per-case timeout in ms (default EVALMATRIX_CASE_TIMEOUT_MS or 30 minutes). */
   timeout?: number;
   env?: Record<string, string | undefined>;
@@ -25,9 +26,10 @@ export function defineEvalSuite(source: string | URL | LoadedPipeline, options: 
   const settings = { ...caseTestSettings(options), registry };
   const file = TestRunner.getCurrentSuite().file;
   const pipeline = typeof source === 'string' || source instanceof URL ? loadWatched(source, file, settings) : source;
+  const inputs = checkSuiteInputs(pipeline, options);
   const cases = expandCases(pipeline);
   addDeps(file, cases.map((c) => c.dataset.resolvedPath));
-  describe(pipeline.spec.metadata.name, () => defineCaseTests(cases, settings));
+  describe(pipeline.spec.metadata.name, () => defineCaseTests(cases, settings, inputs));
 }
 
 /** Reads a pipeline and records its file for watch mode before anything can fail. */

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readJsonl, type JsonlEntry } from '../../src/datasets/jsonl.js';
+import { readJsonl, type JsonlEntry } from '../../src/datasets/loaders/jsonl.js';
 import { tmpFile } from './tmp-file.js';
 
 async function collect(file: string): Promise<JsonlEntry[]> {

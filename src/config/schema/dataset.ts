@@ -21,7 +21,16 @@ export const multipleChoiceMappingSchema = z
     /** Option letters (default A, B, C, …). */
     letters: z.array(z.string().min(1)).min(2).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((mapping, ctx) => {
+    const { letters, choices } = mapping;
+    if (letters === undefined) return;
+    const repeated = letters.find((letter, i) => letters.indexOf(letter) !== i);
+    if (repeated !== undefined) ctx.addIssue({ code: 'custom', path: ['letters'], message: `letter "${repeated}" appears twice; each option needs its own` });
+    if (Array.isArray(choices) && letters.length < choices.length) {
+      ctx.addIssue({ code: 'custom', path: ['letters'], message: `${letters.length} letters for ${choices.length} choice columns; give one letter per choice` });
+    }
+  });
 
 export const qaMappingSchema = z
   .object({
@@ -74,7 +83,13 @@ export const jsonDatasetSchema = fileDataset('json', { key: z.string().min(1).op
 export type JsonDatasetSpec = z.infer<typeof jsonDatasetSchema>;
 
 /** Delimited text with a header row; quoting and a BOM are handled. */
-export const csvDatasetSchema = fileDataset('csv', { delimiter: z.string().length(1).optional() });
+export const csvDatasetSchema = fileDataset('csv', {
+  delimiter: z
+    .string()
+    .length(1)
+    .refine((d) => !['"', '\n', '\r'].includes(d), 'the delimiter cannot be a quote or a line break')
+    .optional(),
+});
 export type CsvDatasetSpec = z.infer<typeof csvDatasetSchema>;
 export const tsvDatasetSchema = fileDataset('tsv', {});
 export type TsvDatasetSpec = z.infer<typeof tsvDatasetSchema>;
@@ -84,7 +99,8 @@ export const inlineDatasetSchema = z
   .object({
     dataset_id: id,
     loader: z.literal('inline'),
-    rows: z.array(z.record(z.string(), z.unknown())),
+    /** At least one: an empty dataset is an error wherever it comes from. */
+    rows: z.array(z.record(z.string(), z.unknown())).min(1, 'an inline dataset needs at least one row'),
     params: datasetParamsSchema,
   })
   .strict();

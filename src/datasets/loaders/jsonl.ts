@@ -1,9 +1,10 @@
 // Streaming JSONL reader. Datasets can be larger than memory, so the file is read line by
 // line and each row is parsed on its own: one bad row becomes an error entry, never a throw.
-import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { RowEntry } from './row-entry.js';
+import type { RowEntry } from '../row-entry.js';
+import { openDatasetFile } from './open-file.js';
+import { parseObjectRow } from './parse-row.js';
 
 /** One non-blank line: 1-based `line` (blank lines count, so editors agree) and either the row or why it is unusable. */
 export type JsonlEntry = RowEntry;
@@ -15,9 +16,7 @@ export type JsonlEntry = RowEntry;
 export async function* readJsonl(file: string): AsyncGenerator<JsonlEntry> {
   const path = resolve(file);
   // Open first: a stream opened lazily would report ENOENT as a generic stream error.
-  const handle = await open(path, 'r').catch((err: NodeJS.ErrnoException) => {
-    throw new Error(describeOpenError(path, err), { cause: err });
-  });
+  const handle = await openDatasetFile(path, 'JSONL');
   const stream = handle.createReadStream({ encoding: 'utf8' });
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let line = 0;
@@ -27,31 +26,10 @@ export async function* readJsonl(file: string): AsyncGenerator<JsonlEntry> {
       // A BOM from Windows editors would otherwise break JSON.parse on the first row.
       const raw = line === 1 ? text.replace(/^\uFEFF/, '') : text;
       if (raw.trim() === '') continue;
-      yield { line, ...parseRow(raw) };
+      yield { line, ...parseObjectRow(raw, 'a JSON object per line') };
     }
   } finally {
     lines.close();
     stream.destroy();
   }
-}
-
-function parseRow(raw: string): { value: Record<string, unknown> } | { error: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (err) {
-    return { error: `invalid JSON: ${(err as Error).message}` };
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-    return { error: `expected a JSON object per line, got ${kind}` };
-  }
-  return { value: value as Record<string, unknown> };
-}
-
-function describeOpenError(path: string, err: NodeJS.ErrnoException): string {
-  if (err.code === 'ENOENT') {
-    return `JSONL file not found: ${path}. Check the dataset's "path" and the directory it is resolved from.`;
-  }
-  return `Cannot open JSONL file ${path} (${err.code ?? err.message}). Check that it is a readable file.`;
 }
