@@ -1,15 +1,19 @@
 // A ProviderClient around one protocol: every attempt passes the shared limiter, failures go
-// through the one retry policy, and the result says how many attempts and how much waiting it
-// took and which parameters were adjusted.
+// through the one retry policy, and the result says what was sent (messages and wire
+// parameters), how many attempts and how much waiting it took, which parameters were adjusted,
+// and, when a response format asked for JSON, the parsed answer or why there is none.
+import type { ResponseFormat } from '../config/schema.js';
 import { attempt, type AttemptResult } from './attempt.js';
 import type { ClientSettings } from './client-settings.js';
 import { redactKey } from './error-mapping.js';
 import { ProviderError } from './errors.js';
 import type { Limiter } from './limiter/limiter.js';
 import type { ParameterAdjustment } from './parameters/adjustments.js';
-import type { Protocol } from './protocol.js';
+import type { PlannedCall, Protocol } from './protocol.js';
 import { retryWaitMs } from './retry/decision.js';
 import type { RetryPolicy } from './retry/policy.js';
+import { jsonOutcome } from './structured/answer.js';
+import { structuredFormat, type StructuredFormat } from './structured/format.js';
 import type { ChatMessage, ChatRequest, ChatResult, ProviderClient } from './types.js';
 
 export interface CallDeps {
@@ -19,24 +23,46 @@ export interface CallDeps {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /** Jitter source in [0, 1). */
   random(): number;
+  /** What the parameter rules changed in the backend's generation_parameters. */
   adjustments: ParameterAdjustment[];
+  /** The backend's response_format, for requests that bring none of their own. */
+  responseFormat?: ResponseFormat | undefined;
   /** The most tokens one answer may use, for the tokens-per-minute estimate. */
   maxOutputTokens: number;
 }
 
+interface Plan extends PlannedCall {
+  format: StructuredFormat | undefined;
+  /** The generation parameters' adjustments and the response format's, as recorded. */
+  allAdjustments: ParameterAdjustment[];
+}
+
 export function providerClient(settings: ClientSettings, protocol: Protocol, deps: CallDeps): ProviderClient {
+  // A plan per response format (the backend's and each prompt's): planned once, not per sample.
+  const plans = new Map<ResponseFormat | undefined, Plan>();
+  const planFor = (requested: ResponseFormat | undefined): Plan => {
+    let plan = plans.get(requested);
+    if (plan === undefined) {
+      const format = structuredFormat(requested);
+      const planned = protocol.plan(format);
+      plan = { ...planned, format, allAdjustments: [...deps.adjustments, ...planned.adjustments] };
+      plans.set(requested, plan);
+    }
+    return plan;
+  };
   return {
     provider: settings.provider,
     model: settings.model,
     apiBase: settings.apiBase,
-    async chat({ messages, signal }: ChatRequest): Promise<ChatResult> {
+    async chat({ messages, signal, responseFormat }: ChatRequest): Promise<ChatResult> {
+      const plan = planFor(responseFormat ?? deps.responseFormat);
       const estimate = estimateTokens(messages) + deps.maxOutputTokens;
       let waited = 0;
       for (let attempts = 1; ; attempts += 1) {
         const lease = await deps.limiter.acquire(estimate, signal);
         let result: AttemptResult;
         try {
-          result = await attempt(settings, protocol, messages, signal);
+          result = await attempt(settings, plan.send, messages, signal);
         } catch (error) {
           if (!(error instanceof ProviderError)) {
             lease.release({});
@@ -52,26 +78,30 @@ export function providerClient(settings: ClientSettings, protocol: Protocol, dep
         }
         const { usage } = result.completion;
         lease.release({ ok: true, tokensUsed: usage.prompt_tokens + usage.completion_tokens });
-        return chatResult(settings, result, attempts, waited, deps.adjustments);
+        return chatResult(settings, result, { attempts, waited, messages, plan });
       }
     },
   };
 }
 
-function chatResult(settings: ClientSettings, result: AttemptResult, attempts: number, waited: number, adjustments: ParameterAdjustment[]): ChatResult {
+function chatResult(settings: ClientSettings, result: AttemptResult, sent: { attempts: number; waited: number; messages: ChatMessage[]; plan: Plan }): ChatResult {
   const { completion, latency_ms, ttft_ms } = result;
+  // A server that echoes the key back must not get it into events.jsonl.
+  const text = redactKey(completion.text, settings.apiKey);
   return {
     provider: settings.provider,
     model: completion.model,
-    // A server that echoes the key back must not get it into events.jsonl.
-    text: redactKey(completion.text, settings.apiKey),
+    text,
     finish_reason: completion.finish_reason,
     usage: completion.usage,
     latency_ms,
-    attempts,
-    retry_wait_ms: Math.round(waited),
-    adjusted_parameters: adjustments,
+    attempts: sent.attempts,
+    retry_wait_ms: Math.round(sent.waited),
+    adjusted_parameters: sent.plan.allAdjustments,
     ...(settings.stream ? streamTimings(ttft_ms, latency_ms, completion.usage.completion_tokens) : {}),
+    messages: sent.messages,
+    parameters: sent.plan.parameters,
+    ...(sent.plan.format === undefined ? {} : jsonOutcome(text, sent.plan.format)),
   };
 }
 

@@ -6,6 +6,7 @@ import type { CaseSpec } from '../config/cases.js';
 import { loadDataset } from '../datasets/load.js';
 import type { Sample } from '../datasets/sample.js';
 import { compilePrompt } from '../prompts/render.js';
+import { structuredAnswerOf } from '../providers/structured/answer.js';
 import type { ProviderClient } from '../providers/types.js';
 import { CaseAggregate } from './aggregate.js';
 import { forEachConcurrent } from './concurrency.js';
@@ -72,7 +73,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     }
     let result;
     try {
-      result = await client.chat({ messages, ...(options.signal ? { signal: options.signal } : {}) });
+      result = await client.chat({ messages, responseFormat: spec.prompt.response_format, ...(options.signal ? { signal: options.signal } : {}) });
     } catch (error) {
       fail(sample.sample_id, 'inference', error);
       return;
@@ -81,7 +82,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     emit(makeEvent('inference_end', sample.sample_id, { ...result }));
     if (spec.metrics.length === 0) return;
     let scoringFailed = false;
-    for (const outcome of await scorer.score(sample, metricOutput(result.text))) {
+    for (const outcome of await scorer.score(sample, metricOutput(result.text, structuredAnswerOf(result)))) {
       if ('error' in outcome) {
         scoringFailed = true;
         emitError(sample.sample_id, 'scoring', outcome.error);
