@@ -22,7 +22,7 @@ export function defineEvalSuite(source: string | URL | LoadedPipeline, options: 
   const pipeline = typeof source === 'string' || source instanceof URL ? loadWatched(source, file) : source;
   const cases = expandCases(pipeline);
   addDeps(file, cases.map((c) => c.dataset.resolvedPath));
-  describe(pipeline.spec.metadata.name, () => defineCaseTests(cases, settings));
+  describe(pipeline.spec.metadata.name, () => defineCaseTests(cases, settings, pipeline.spec.backends));
 }
 
 /** Reads a pipeline and records its file for watch mode before anything can fail. */
