@@ -3,8 +3,9 @@
 // endpoint and model; a failing template is a request error naming it.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { BackendConfig, BackendSpec } from '../../src/config/schema.js';
-import { mockBase, registerMockReplies, selfHostedMockBase, startMockInterception } from '../../src/mocks/index.js';
+import { mockBase, registerMockReplies, startMockInterception } from '../../src/mocks/index.js';
 import { createProviderClient, LimiterRegistry, ProviderError } from '../../src/providers/index.js';
+import { EVERY_PROVIDER } from '../providers/pipeline.js';
 
 const server = startMockInterception();
 const removals: Array<() => void> = [];
@@ -14,16 +15,6 @@ afterEach(() => {
 afterAll(() => server.close());
 
 const JUDGE = "{% if 'Paris' in last_message %}Y{% else %}N{% endif %}";
-
-const PROVIDERS = [
-  { provider: 'openai', model: 'gpt-4o-mini', api_base: mockBase('openai') },
-  { provider: 'anthropic', model: 'claude-3-5-haiku-latest', api_base: mockBase('anthropic') },
-  { provider: 'gemini', model: 'gemini-2.0-flash', api_base: mockBase('gemini') },
-  { provider: 'xai', model: 'grok-3', api_base: mockBase('grok') },
-  { provider: 'moonshot', model: 'moonshot-v1-8k', api_base: mockBase('kimi') },
-  { provider: 'tgi', model: 'tgi-model', api_base: selfHostedMockBase('tgi') },
-  { provider: 'sglang', model: 'sglang-model', api_base: selfHostedMockBase('sglang') },
-] as const;
 
 function judge(config: Partial<BackendConfig> & Pick<BackendConfig, 'provider' | 'model'>, id = 'judge'): BackendSpec {
   return { backend_id: id, type: 'litellm', config: { timeout: 60, generation_parameters: {}, max_retries: 0, ...config } };
@@ -36,7 +27,7 @@ function registered(...backends: BackendSpec[]): void {
 const clientFor = (spec: BackendSpec) => createProviderClient(spec, { env: {}, allowMissingKey: true, limiters: new LimiterRegistry() });
 const ask = (spec: BackendSpec, content: string) => clientFor(spec).chat({ messages: [{ role: 'system', content: 'You grade answers.' }, { role: 'user', content }] });
 
-describe.each(PROVIDERS)('$provider', (c) => {
+describe.each(EVERY_PROVIDER)('$id', (c) => {
   it.each([false, true])('answers with the template over the request (stream: %s)', async (stream) => {
     const spec = judge({ provider: c.provider, model: c.model, api_base: c.api_base, stream, mock_reply: JUDGE });
     registered(spec);
@@ -56,7 +47,7 @@ describe.each(PROVIDERS)('$provider', (c) => {
 describe('mock_reply', () => {
   it('sees the model and the conversation as chat messages (a top-level system prompt first)', async () => {
     const template = '{{ model }}|{% for m in messages %}{{ m.role }}:{{ m.content }};{% endfor %}|{{ last_message }}';
-    for (const c of PROVIDERS.filter((p) => p.provider === 'anthropic' || p.provider === 'gemini' || p.provider === 'openai')) {
+    for (const c of EVERY_PROVIDER.filter((p) => p.id === 'anthropic' || p.id === 'gemini' || p.id === 'openai')) {
       const spec = judge({ provider: c.provider, model: c.model, api_base: c.api_base, mock_reply: template });
       registered(spec);
       expect((await ask(spec, 'Is it Paris?')).text).toBe(`${c.model}|system:You grade answers.;user:Is it Paris?;|Is it Paris?`);

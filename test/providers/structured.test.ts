@@ -6,10 +6,11 @@ import { Ajv } from 'ajv';
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { BackendConfig, ResponseFormat } from '../../src/config/schema.js';
-import { mockBase, openAIChatCompletion, selfHostedMockBase, startMockInterception } from '../../src/mocks/index.js';
+import { mockBase, openAIChatCompletion, startMockInterception } from '../../src/mocks/index.js';
 import { createProviderClient, LimiterRegistry } from '../../src/providers/index.js';
 import { backend } from './backend.js';
 import { captureBodies } from './capture.js';
+import { EVERY_PROVIDER } from './pipeline.js';
 
 const server = startMockInterception();
 afterEach(() => server.resetHandlers());
@@ -24,15 +25,9 @@ const CITY = {
 const FORMAT: ResponseFormat = { json_schema: CITY, name: 'city' };
 const MESSAGES = [{ role: 'user' as const, content: 'Describe Paris as JSON.' }];
 
-const PROVIDERS = [
-  { provider: 'openai', model: 'gpt-4o-mini', api_base: mockBase('openai') },
-  { provider: 'anthropic', model: 'claude-3-5-haiku-latest', api_base: mockBase('anthropic') },
-  { provider: 'gemini', model: 'gemini-2.0-flash', api_base: mockBase('gemini') },
-  { provider: 'xai', model: 'grok-3', api_base: mockBase('grok') },
-  { provider: 'moonshot', model: 'kimi-k2.6', api_base: mockBase('kimi') },
-  { provider: 'tgi', model: 'tgi-model', api_base: selfHostedMockBase('tgi') },
-  { provider: 'sglang', model: 'sglang-model', api_base: selfHostedMockBase('sglang') },
-] as const;
+// Moonshot takes a json_schema from kimi-k2.6 on (earlier models fall back to json_object).
+const PROVIDERS = EVERY_PROVIDER.map((p) => (p.id === 'kimi' ? { ...p, model: 'kimi-k2.6' } : p));
+const OPENAI = PROVIDERS[0]!;
 
 const client = (c: (typeof PROVIDERS)[number], extra: Partial<BackendConfig> = {}) =>
   createProviderClient(backend({ provider: c.provider, model: c.model, api_base: c.api_base, max_retries: 0, ...extra }), {
@@ -43,7 +38,7 @@ const client = (c: (typeof PROVIDERS)[number], extra: Partial<BackendConfig> = {
 
 const validCity = new Ajv().compile(CITY);
 
-describe.each(PROVIDERS)('$provider', (c) => {
+describe.each(PROVIDERS)('$id', (c) => {
   it.each([false, true])('answers a schema with a valid instance, the same for the same request (stream: %s)', async (stream) => {
     const first = await client(c, { stream, response_format: FORMAT }).chat({ messages: MESSAGES });
     expect(first.output_json_error).toBeUndefined();
@@ -80,7 +75,7 @@ describe('what was sent for a schema, per provider', () => {
     ['tgi', { parameters: { details: true, grammar: { type: 'json', value: CITY } } }],
     ['sglang', { sampling_params: { json_schema: JSON.stringify(CITY) } }],
   ])('%s', async (provider, parameters) => {
-    const c = PROVIDERS.find((p) => p.provider === provider)!;
+    const c = PROVIDERS.find((p) => p.id === provider)!;
     const result = await client(c, { response_format: FORMAT }).chat({ messages: MESSAGES });
     expect(result.parameters).toEqual(parameters);
   });
@@ -97,7 +92,7 @@ describe('an answer that does not parse or does not match is recorded as such', 
     ['', 'the answer is empty'],
   ])('%j', async (content, error) => {
     answering(content);
-    const result = await client(PROVIDERS[0], { response_format: FORMAT }).chat({ messages: MESSAGES });
+    const result = await client(OPENAI, { response_format: FORMAT }).chat({ messages: MESSAGES });
     expect(result.output_json_error).toMatch(error);
     expect(result).not.toHaveProperty('output_json');
     expect(result.text).toBe(content);
@@ -105,23 +100,23 @@ describe('an answer that does not parse or does not match is recorded as such', 
 
   it('a fenced JSON answer that matches is parsed (the one parser strips the fence)', async () => {
     answering('```json\n{"city": "Paris", "population": 2100000, "tags": ["capital"]}\n```');
-    const result = await client(PROVIDERS[0], { response_format: FORMAT }).chat({ messages: MESSAGES });
+    const result = await client(OPENAI, { response_format: FORMAT }).chat({ messages: MESSAGES });
     expect(result.output_json).toEqual({ city: 'Paris', population: 2100000, tags: ['capital'] });
   });
 });
 
 describe('mock refusals for structured requests', () => {
   it('OpenAI JSON mode without the word "json" in the messages is a 400', async () => {
-    const error = await client(PROVIDERS[0], { response_format: 'json' }).chat({ messages: [{ role: 'user', content: 'Describe Paris.' }] }).catch((e: unknown) => e);
+    const error = await client(OPENAI, { response_format: 'json' }).chat({ messages: [{ role: 'user', content: 'Describe Paris.' }] }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 400, providerMessage: "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'." });
   });
 
   it('OpenAI strict mode with a schema it does not accept is a 400 naming the schema', async () => {
     const loose = { type: 'object', properties: { city: { type: 'string' } } };
-    const error = await client(PROVIDERS[0], { response_format: { json_schema: loose, strict: true } }).chat({ messages: MESSAGES }).catch((e: unknown) => e);
+    const error = await client(OPENAI, { response_format: { json_schema: loose, strict: true } }).chat({ messages: MESSAGES }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 400, providerMessage: expect.stringMatching(/^Invalid schema for response_format 'answer': In context=\(\), 'additionalProperties'/) });
     // Left to the mapping, the same schema goes without strict mode and is answered.
-    const result = await client(PROVIDERS[0], { response_format: { json_schema: loose } }).chat({ messages: MESSAGES });
+    const result = await client(OPENAI, { response_format: { json_schema: loose } }).chat({ messages: MESSAGES });
     expect(result.adjusted_parameters).toMatchObject([{ parameter: 'response_format.strict', action: 'replaced', sent: false }]);
     expect(result.output_json).toEqual(expect.any(Object));
   });
