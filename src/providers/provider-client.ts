@@ -99,7 +99,7 @@ function chatResult(settings: ClientSettings, result: AttemptResult, sent: { att
     retry_wait_ms: Math.round(sent.waited),
     adjusted_parameters: sent.plan.allAdjustments,
     ...(settings.stream ? streamTimings(ttft_ms, latency_ms, completion.usage.completion_tokens) : {}),
-    messages: sent.messages,
+    messages: recordedMessages(sent.messages),
     parameters: sent.plan.parameters,
     ...(sent.plan.format === undefined ? {} : jsonOutcome(text, sent.plan.format)),
   };
@@ -110,6 +110,18 @@ function streamTimings(ttftMs: number | undefined, latencyMs: number, completion
     ...(ttftMs === undefined ? {} : { ttft_ms: ttftMs }),
     ...(latencyMs > 0 ? { tokens_per_second: (completionTokens * 1000) / latencyMs } : {}),
   };
+}
+
+/** The longest message content an event records; a longer one is cut, saying how much was left
+ *  out. Every inference_end carries its messages, so a long-context eval (a whole document per
+ *  sample) would otherwise write it once per sample into events.jsonl. */
+export const RECORDED_CONTENT_CHARS = 20_000;
+
+function recordedMessages(messages: ChatMessage[]): ChatMessage[] {
+  if (messages.every((m) => m.content.length <= RECORDED_CONTENT_CHARS)) return messages;
+  return messages.map((m) =>
+    m.content.length <= RECORDED_CONTENT_CHARS ? m : { ...m, content: `${m.content.slice(0, RECORDED_CONTENT_CHARS)}… [${(m.content.length - RECORDED_CONTENT_CHARS).toLocaleString('en-US')} more characters not recorded]` },
+  );
 }
 
 /** About four characters a token: enough to keep a tokens-per-minute budget honest. */

@@ -33,7 +33,8 @@ export interface ChatResult {
   /** Streaming only: completion tokens per second over the whole exchange. */
   tokens_per_second?: number;
   /** What was sent: the chat messages as rendered (each provider maps them to its wire its own
-   *  way), and the wire parameters after the provider's rules (never a key or a header). */
+   *  way; a content past RECORDED_CONTENT_CHARS is cut, saying so), and the wire parameters after
+   *  the provider's rules (never a key or a header). */
   messages: ChatMessage[];
   parameters: Record<string, unknown>;
   /** A response format was asked for: the answer parsed (and valid against the schema)… */

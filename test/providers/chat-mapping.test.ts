@@ -139,3 +139,14 @@ describe('what the mocks refuse, as the services do', () => {
     expect(await response.json()).toEqual({ error: { code: 400, message: 'Please use a valid role: user, model.', status: 'INVALID_ARGUMENT' } });
   });
 });
+
+describe('the record of what was sent', () => {
+  it('cuts a message content past 20,000 characters in the record, never on the wire', async () => {
+    const bodies = captureBodies(server);
+    const long = 'x'.repeat(25_000);
+    const result = await client('openai', 'gpt-4o-mini', mockBase('openai')).chat({ messages: [{ role: 'system', content: 'Short.' }, { role: 'user', content: long }] });
+    expect((bodies[0]!.messages as Array<{ content: string }>)[1]!.content).toBe(long);
+    expect(result.messages[0]).toEqual({ role: 'system', content: 'Short.' });
+    expect(result.messages[1]!.content).toBe(`${'x'.repeat(20_000)}… [5,000 more characters not recorded]`);
+  });
+});
