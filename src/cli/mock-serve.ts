@@ -5,7 +5,7 @@ import { loadPipeline } from '../config/load.js';
 import { registerMockReplies } from '../mocks/replies/register.js';
 import { SERVABLE_MOCKS, mockProviderNamed, MockServeError, portVariable, startMockServers, type MockServers, type ServedMock } from '../mocks/server.js';
 import type { ServableMock } from '../mocks/ports.js';
-import { promptChecks } from '../prompts/checks.js';
+import { loadChecks } from '../vitest/load-checks.js';
 import type { CliIO } from './io.js';
 
 export interface MockServeArgs {
@@ -49,7 +49,7 @@ export async function runMockServe(args: MockServeArgs, io: CliIO): Promise<numb
 
 /** Registers the pipeline's mock_reply templates (checked as at load) and says which. */
 function registerPipelineReplies(file: string, io: CliIO): () => void {
-  const { spec } = loadPipeline(file, { checks: [promptChecks()] });
+  const { spec } = loadPipeline(file, { checks: loadChecks() });
   const replying = spec.backends.filter((b) => b.config.mock_reply !== undefined);
   for (const b of replying) io.out(`mock_reply: ${b.backend_id} (${b.config.provider} ${b.config.model})`);
   if (replying.length === 0) io.out(`mock_reply: no backend of ${file} sets one; the mocks echo`);

@@ -7,6 +7,7 @@ import { expandCases, type CaseSpec } from '../config/cases.js';
 import { renderMatrix, type RenderedMatrix } from '../config/matrix.js';
 import type { Mode } from '../runner/run-case.js';
 import { caseTestSettings, defineCaseTests, type Env } from './case-test.js';
+import { loadChecks } from './load-checks.js';
 import { addDeps, fromTestFile } from './test-file.js';
 
 export interface MatrixSuiteOptions {
@@ -28,7 +29,7 @@ export function defineMatrixSuite(options: MatrixSuiteOptions): void {
   const templateFile = fromTestFile(options.template, file);
   // Recorded before rendering, so watch mode reruns this file once a broken matrix is fixed.
   addDeps(file, [matrixFile, templateFile]);
-  const matrix = renderMatrix(matrixFile, templateFile, { env: settings.env });
+  const matrix = renderMatrix(matrixFile, templateFile, { env: settings.env, checks: loadChecks() });
   const cases = matrix.rendered.flatMap((entry) => expandCases(entry.pipeline));
   addDeps(file, cases.map((c) => c.dataset.resolvedPath));
 

@@ -4,6 +4,7 @@ import { describe, TestRunner, type RunnerTestFile } from 'vitest';
 import { expandCases } from '../config/cases.js';
 import { loadPipeline, type LoadedPipeline } from '../config/load.js';
 import { caseTestSettings, defineCaseTests } from './case-test.js';
+import { loadChecks } from './load-checks.js';
 import { addDeps, fromTestFile } from './test-file.js';
 
 export interface EvalSuiteOptions {
@@ -29,5 +30,5 @@ export function defineEvalSuite(source: string | URL | LoadedPipeline, options: 
 function loadWatched(source: string | URL, file: RunnerTestFile): LoadedPipeline {
   const configPath = fromTestFile(source, file);
   addDeps(file, [configPath]);
-  return loadPipeline(configPath);
+  return loadPipeline(configPath, { checks: loadChecks() });
 }
