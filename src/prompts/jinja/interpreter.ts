@@ -23,7 +23,7 @@ const EVALUATED = 'EvalmatrixEvaluated';
 const evaluated = (value: RuntimeValue): AstNode => ({ type: EVALUATED, value });
 
 /** What may be done with a missing value without an error. */
-const TOLERANT_FILTERS = new Set(['default', 'd']);
+const TOLERANT_FILTERS = new Set(['default']);
 
 export interface SandboxOptions {
   budget: RenderBudget;
