@@ -87,3 +87,10 @@ describe('mock_reply', () => {
     expect(() => registerMockReplies([judge({ provider: 'openai', model: 'm', mock_reply: '{% if %}' })], {})).toThrow('Unexpected token');
   });
 });
+
+describe('registerMockReplies', () => {
+  it('skips a backend whose endpoint cannot be resolved, leaving its error to its client', () => {
+    const azure = judge({ provider: 'azure', model: 'gpt-4o', mock_reply: 'x' });
+    expect(() => registered(azure, judge({ provider: 'openai', model: 'm', api_base: mockBase('openai'), mock_reply: 'y' }))).not.toThrow();
+  });
+});
