@@ -63,11 +63,12 @@ function buildProgram(io: CliIO, exit: (code: number) => void): Command {
   command(mock, 'serve')
     .description('Serve the provider mocks over HTTP on 127.0.0.1 until Ctrl-C (SIGINT) or SIGTERM.')
     .option('--only <names>', `comma-separated mocks to serve, of ${SERVABLE_MOCKS.join(',')} (default: ${MOCK_PROVIDERS.join(',')})`)
+    .option('--config <pipeline.yaml>', "answer each backend that sets mock_reply with its template (keyed by the backend's model)")
     .addHelpText(
       'after',
       '\nPorts: openai 18080, anthropic 18081, gemini 18082, grok 18083, kimi 18084, tgi 18085, sglang 18086;\nMOCK_OPENAI_PORT, MOCK_ANTHROPIC_PORT, …, MOCK_TGI_PORT, MOCK_SGLANG_PORT move them.\nThe handlers are those of mock mode, so their environment settings (EVALMATRIX_MOCK_LATENCY_MS, …) apply.',
     )
-    .action(async (options: { only?: string }) => {
+    .action(async (options: { only?: string; config?: string }) => {
       exit(await runMockServe(options, io));
     });
   return program;

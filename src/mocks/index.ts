@@ -26,4 +26,6 @@ export * from './wire/gemini.js';
 export * from './wire/tgi.js';
 export * from './wire/sglang.js';
 export { roughTokenCount } from './wire/common.js';
+export { registerMockReplies } from './replies/register.js';
+export { registerMockReply, mockReplyFor, type MockReplyEntry, type MockReplyRequest } from './replies/registry.js';
 export { startMockServers, MockServeError, type MockServers, type ServedMock, type MockServeOptions } from './server.js';

@@ -2,7 +2,7 @@
 // first token is marked by streaming protocols, and any failure comes out as a ProviderError.
 import type { ClientSettings } from './client-settings.js';
 import { timeoutError, toProviderError } from './error-mapping.js';
-import type { Completion, Protocol } from './protocol.js';
+import type { Completion, Send } from './protocol.js';
 import type { ChatMessage } from './types.js';
 
 export interface AttemptResult {
@@ -22,7 +22,7 @@ class AttemptTimeout extends Error {}
  */
 export async function attempt(
   settings: ClientSettings,
-  protocol: Protocol,
+  send: Send,
   messages: ChatMessage[],
   callerSignal: AbortSignal | undefined,
 ): Promise<AttemptResult> {
@@ -36,7 +36,7 @@ export async function attempt(
   const start = performance.now();
   let firstTokenAt: number | undefined;
   try {
-    const completion = await protocol(messages, {
+    const completion = await send(messages, {
       signal: controller.signal,
       firstToken: () => {
         firstTokenAt ??= performance.now();

@@ -63,6 +63,7 @@ export function createProviderClient(backend: BackendSpec, options: CreateClient
     sleep: options.sleep ?? realClock.sleep,
     random: options.random ?? Math.random,
     adjustments,
+    responseFormat: config.response_format,
     maxOutputTokens: config.generation_parameters.max_new_tokens ?? 0,
   });
 }
@@ -76,13 +77,13 @@ function protocolFor(resolved: ResolvedProvider, settings: ClientSettings, param
   };
   switch (resolved.provider) {
     case 'openai':
-      return plan(openAIParameters, (wire) => openAIProtocol(openAISdk(settings), settings, wire));
+      return plan(openAIParameters, (wire) => openAIProtocol(openAISdk(settings), settings, wire, 'openai'));
     case 'azure':
-      return plan(openAIParameters, (wire) => openAIProtocol(azureSdk(settings, resolved.apiVersion), settings, wire));
+      return plan(openAIParameters, (wire) => openAIProtocol(azureSdk(settings, resolved.apiVersion), settings, wire, 'azure'));
     case 'xai':
-      return plan(xaiParameters, (wire) => openAIProtocol(openAISdk(settings), settings, wire));
+      return plan(xaiParameters, (wire) => openAIProtocol(openAISdk(settings), settings, wire, 'xai'));
     case 'moonshot':
-      return plan(moonshotParameters, (wire) => openAIProtocol(openAISdk(settings), settings, wire));
+      return plan(moonshotParameters, (wire) => openAIProtocol(openAISdk(settings), settings, wire, 'moonshot'));
     case 'anthropic':
       return plan(anthropicParameters, (wire) => anthropicProtocol(settings, wire));
     case 'gemini':

@@ -1,12 +1,15 @@
 // Gemini generateContent over plain fetch (Google's REST API; no SDK in the dependency set).
-// Streaming uses streamGenerateContent with alt=sse: each event is a partial response.
+// Streaming uses streamGenerateContent with alt=sse: each event is a partial response. A
+// response format becomes responseMimeType + responseJsonSchema (structured/gemini.ts); the
+// answer is the text part, which then holds JSON.
 import type { ChatMessage } from './types.js';
 import type { ClientSettings } from './client-settings.js';
 import { isRecord, reportedModel, tokenCount } from './body.js';
 import { malformedResponse } from './error-mapping.js';
 import { parseEventData, postJson, postStream } from './http.js';
 import type { GeminiGenerationConfig } from './parameters/gemini.js';
-import type { Completion, Protocol } from './protocol.js';
+import { definedOnly, type Completion, type Protocol, type Send } from './protocol.js';
+import { geminiStructured } from './structured/gemini.js';
 
 /** `{base}/v1beta/models/{model}:{method}`; a base already ending in /v1 or /v1beta keeps its version. */
 export function generateContentUrl(apiBase: string, model: string, method = 'generateContent'): string {
@@ -18,32 +21,37 @@ export function generateContentUrl(apiBase: string, model: string, method = 'gen
 export function geminiProtocol(settings: ClientSettings, generationConfig: GeminiGenerationConfig): Protocol {
   // The key goes in a header, never in the URL, so it cannot leak through a logged URL.
   const headers = { 'x-goog-api-key': settings.apiKey };
-  if (!settings.stream) {
-    const url = generateContentUrl(settings.apiBase, settings.model);
-    return async (messages, { signal }) => {
-      const { body } = await postJson(settings, { url, body: requestBody(messages, generationConfig), headers, signal });
-      return readResponse(body, settings);
-    };
-  }
-  const url = `${generateContentUrl(settings.apiBase, settings.model, 'streamGenerateContent')}?alt=sse`;
-  return async (messages, { signal, firstToken }) => {
-    const { events } = await postStream(settings, { url, body: requestBody(messages, generationConfig), headers, signal });
-    const chunks: unknown[] = [];
-    for await (const { data } of events) {
-      const chunk = parseEventData(data, settings);
-      if (textOf(candidateOf(chunk)) !== '') firstToken();
-      chunks.push(chunk);
-    }
-    return readResponse(mergeChunks(chunks), settings);
+  const plainUrl = generateContentUrl(settings.apiBase, settings.model);
+  const streamUrl = `${generateContentUrl(settings.apiBase, settings.model, 'streamGenerateContent')}?alt=sse`;
+  return {
+    plan(format) {
+      const parameters = definedOnly({ generationConfig: { ...generationConfig, ...geminiStructured(format) } });
+      const body = (messages: ChatMessage[]) => ({ ...geminiContents(messages), ...parameters });
+      const send: Send = settings.stream
+        ? async (messages, { signal, firstToken }) => {
+            const { events } = await postStream(settings, { url: streamUrl, body: body(messages), headers, signal });
+            const chunks: unknown[] = [];
+            for await (const { data } of events) {
+              const chunk = parseEventData(data, settings);
+              if (textOf(candidateOf(chunk)) !== '') firstToken();
+              chunks.push(chunk);
+            }
+            return readResponse(mergeChunks(chunks), settings);
+          }
+        : async (messages, { signal }) => readResponse((await postJson(settings, { url: plainUrl, body: body(messages), headers, signal })).body, settings);
+      return { parameters, adjustments: [], send };
+    },
   };
 }
 
-function requestBody(messages: ChatMessage[], generationConfig: GeminiGenerationConfig) {
+/** Gemini's shape of a chat: system messages in systemInstruction (one part each), the turns in
+ *  `contents` with the roles `user` and `model` (the only two it accepts). */
+export function geminiContents(messages: ChatMessage[]) {
   const system = messages.filter((m) => m.role === 'system').map((m) => ({ text: m.content }));
   const contents = messages
     .filter((m) => m.role !== 'system')
     .map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] }));
-  return { contents, ...(system.length > 0 ? { systemInstruction: { parts: system } } : {}), generationConfig };
+  return { contents, ...(system.length > 0 ? { systemInstruction: { parts: system } } : {}) };
 }
 
 function candidateOf(body: unknown): Record<string, unknown> | undefined {

@@ -1,11 +1,17 @@
 // OpenAI chat completions through the official SDK: OpenAI itself, xAI and Moonshot, and (via
-// azure.ts) Azure OpenAI. One request per attempt: SDK retries are off so our retry policy decides.
+// azure.ts) Azure OpenAI. Messages go as they are (system, user, assistant); a response format
+// becomes `response_format` (structured/openai.ts). One request per attempt: SDK retries are off
+// so our retry policy decides.
 import OpenAI from 'openai';
+import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import type { ClientSettings } from './client-settings.js';
 import { isRecord, reportedModel, tokenCount } from './body.js';
 import { malformedResponse } from './error-mapping.js';
+import { Adjustments } from './parameters/adjustments.js';
 import type { OpenAIWireParameters } from './parameters/openai.js';
-import type { Completion, Protocol } from './protocol.js';
+import { definedOnly, type Completion, type Protocol, type Send } from './protocol.js';
+import { openAIResponseFormat, type OpenAIFamily } from './structured/openai.js';
+import type { ChatMessage } from './types.js';
 
 export function openAISdk(settings: ClientSettings): OpenAI {
   return new OpenAI({
@@ -21,17 +27,20 @@ export function openAISdk(settings: ClientSettings): OpenAI {
 }
 
 /** Chat completions over any configured OpenAI SDK instance (AzureOpenAI included). */
-export function openAIProtocol(sdk: OpenAI, settings: ClientSettings, wire: OpenAIWireParameters): Protocol {
-  if (!settings.stream) {
-    return async (messages, { signal }) =>
-      readCompletion(await sdk.chat.completions.create({ model: settings.model, messages, ...wire }, { signal }), settings);
-  }
-  return async (messages, { signal, firstToken }) => {
-    const stream = await sdk.chat.completions.create(
-      { model: settings.model, messages, ...wire, stream: true, stream_options: { include_usage: true } },
-      { signal },
-    );
-    return readStream(stream as AsyncIterable<unknown>, settings, firstToken);
+export function openAIProtocol(sdk: OpenAI, settings: ClientSettings, wire: OpenAIWireParameters, family: OpenAIFamily): Protocol {
+  return {
+    plan(format) {
+      const adjust = new Adjustments();
+      const response_format = openAIResponseFormat(family, settings.model, format, adjust);
+      const streaming = settings.stream ? { stream: true, stream_options: { include_usage: true } } : {};
+      const parameters = definedOnly({ ...wire, response_format, ...streaming });
+      const body = (messages: ChatMessage[]) => ({ model: settings.model, messages, ...parameters });
+      const send: Send = settings.stream
+        ? async (messages, { signal, firstToken }) =>
+            readStream((await sdk.chat.completions.create(body(messages) as ChatCompletionCreateParamsStreaming, { signal })) as AsyncIterable<unknown>, settings, firstToken)
+        : async (messages, { signal }) => readCompletion(await sdk.chat.completions.create(body(messages) as ChatCompletionCreateParamsNonStreaming, { signal }), settings);
+      return { parameters, adjustments: adjust.list, send };
+    },
   };
 }
 

@@ -1,15 +1,19 @@
 // A ProviderClient around one protocol: every attempt passes the shared limiter, failures go
-// through the one retry policy, and the result says how many attempts and how much waiting it
-// took and which parameters were adjusted.
+// through the one retry policy, and the result says what was sent (messages and wire
+// parameters), how many attempts and how much waiting it took, which parameters were adjusted,
+// and, when a response format asked for JSON, the parsed answer or why there is none.
+import type { ResponseFormat } from '../config/schema.js';
 import { attempt, type AttemptResult } from './attempt.js';
 import type { ClientSettings } from './client-settings.js';
 import { redactKey } from './error-mapping.js';
 import { ProviderError } from './errors.js';
 import type { Limiter } from './limiter/limiter.js';
 import type { ParameterAdjustment } from './parameters/adjustments.js';
-import type { Protocol } from './protocol.js';
+import type { PlannedCall, Protocol } from './protocol.js';
 import { retryWaitMs } from './retry/decision.js';
 import type { RetryPolicy } from './retry/policy.js';
+import { jsonOutcome } from './structured/answer.js';
+import { structuredFormat, type StructuredFormat } from './structured/format.js';
 import type { ChatMessage, ChatRequest, ChatResult, ProviderClient } from './types.js';
 
 export interface CallDeps {
@@ -19,24 +23,46 @@ export interface CallDeps {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /** Jitter source in [0, 1). */
   random(): number;
+  /** What the parameter rules changed in the backend's generation_parameters. */
   adjustments: ParameterAdjustment[];
+  /** The backend's response_format, for requests that bring none of their own. */
+  responseFormat?: ResponseFormat | undefined;
   /** The most tokens one answer may use, for the tokens-per-minute estimate. */
   maxOutputTokens: number;
 }
 
+interface Plan extends PlannedCall {
+  format: StructuredFormat | undefined;
+  /** The generation parameters' adjustments and the response format's, as recorded. */
+  allAdjustments: ParameterAdjustment[];
+}
+
 export function providerClient(settings: ClientSettings, protocol: Protocol, deps: CallDeps): ProviderClient {
+  // A plan per response format (the backend's and each prompt's): planned once, not per sample.
+  const plans = new Map<ResponseFormat | undefined, Plan>();
+  const planFor = (requested: ResponseFormat | undefined): Plan => {
+    let plan = plans.get(requested);
+    if (plan === undefined) {
+      const format = structuredFormat(requested);
+      const planned = protocol.plan(format);
+      plan = { ...planned, format, allAdjustments: [...deps.adjustments, ...planned.adjustments] };
+      plans.set(requested, plan);
+    }
+    return plan;
+  };
   return {
     provider: settings.provider,
     model: settings.model,
     apiBase: settings.apiBase,
-    async chat({ messages, signal }: ChatRequest): Promise<ChatResult> {
+    async chat({ messages, signal, responseFormat }: ChatRequest): Promise<ChatResult> {
+      const plan = planFor(responseFormat ?? deps.responseFormat);
       const estimate = estimateTokens(messages) + deps.maxOutputTokens;
       let waited = 0;
       for (let attempts = 1; ; attempts += 1) {
         const lease = await deps.limiter.acquire(estimate, signal);
         let result: AttemptResult;
         try {
-          result = await attempt(settings, protocol, messages, signal);
+          result = await attempt(settings, plan.send, messages, signal);
         } catch (error) {
           if (!(error instanceof ProviderError)) {
             lease.release({});
@@ -52,26 +78,30 @@ export function providerClient(settings: ClientSettings, protocol: Protocol, dep
         }
         const { usage } = result.completion;
         lease.release({ ok: true, tokensUsed: usage.prompt_tokens + usage.completion_tokens });
-        return chatResult(settings, result, attempts, waited, deps.adjustments);
+        return chatResult(settings, result, { attempts, waited, messages, plan });
       }
     },
   };
 }
 
-function chatResult(settings: ClientSettings, result: AttemptResult, attempts: number, waited: number, adjustments: ParameterAdjustment[]): ChatResult {
+function chatResult(settings: ClientSettings, result: AttemptResult, sent: { attempts: number; waited: number; messages: ChatMessage[]; plan: Plan }): ChatResult {
   const { completion, latency_ms, ttft_ms } = result;
+  // A server that echoes the key back must not get it into events.jsonl.
+  const text = redactKey(completion.text, settings.apiKey);
   return {
     provider: settings.provider,
     model: completion.model,
-    // A server that echoes the key back must not get it into events.jsonl.
-    text: redactKey(completion.text, settings.apiKey),
+    text,
     finish_reason: completion.finish_reason,
     usage: completion.usage,
     latency_ms,
-    attempts,
-    retry_wait_ms: Math.round(waited),
-    adjusted_parameters: adjustments,
+    attempts: sent.attempts,
+    retry_wait_ms: Math.round(sent.waited),
+    adjusted_parameters: sent.plan.allAdjustments,
     ...(settings.stream ? streamTimings(ttft_ms, latency_ms, completion.usage.completion_tokens) : {}),
+    messages: recordedMessages(sent.messages),
+    parameters: sent.plan.parameters,
+    ...(sent.plan.format === undefined ? {} : jsonOutcome(text, sent.plan.format)),
   };
 }
 
@@ -80,6 +110,18 @@ function streamTimings(ttftMs: number | undefined, latencyMs: number, completion
     ...(ttftMs === undefined ? {} : { ttft_ms: ttftMs }),
     ...(latencyMs > 0 ? { tokens_per_second: (completionTokens * 1000) / latencyMs } : {}),
   };
+}
+
+/** The longest message content an event records; a longer one is cut, saying how much was left
+ *  out. Every inference_end carries its messages, so a long-context eval (a whole document per
+ *  sample) would otherwise write it once per sample into events.jsonl. */
+export const RECORDED_CONTENT_CHARS = 20_000;
+
+function recordedMessages(messages: ChatMessage[]): ChatMessage[] {
+  if (messages.every((m) => m.content.length <= RECORDED_CONTENT_CHARS)) return messages;
+  return messages.map((m) =>
+    m.content.length <= RECORDED_CONTENT_CHARS ? m : { ...m, content: `${m.content.slice(0, RECORDED_CONTENT_CHARS)}… [${(m.content.length - RECORDED_CONTENT_CHARS).toLocaleString('en-US')} more characters not recorded]` },
+  );
 }
 
 /** About four characters a token: enough to keep a tokens-per-minute budget honest. */

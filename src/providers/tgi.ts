@@ -1,28 +1,45 @@
 // Text Generation Inference's native routes: /generate answers `{generated_text, details}`,
 // /generate_stream sends one event per token and the whole text with the details at the end.
-// TGI names no model and counts the prompt only in its `x-prompt-tokens` header.
+// TGI names no model and counts the prompt only in its `x-prompt-tokens` header. The messages
+// go as one prompt text (prompt-text.ts); a response format becomes `parameters.grammar`.
 import type { ClientSettings } from './client-settings.js';
 import { isRecord, tokenCount } from './body.js';
 import { httpError, malformedResponse } from './error-mapping.js';
 import { bearer, joinUrl, parseEventData, postJson, postStream } from './http.js';
 import type { TGIWireParameters } from './parameters/tgi.js';
 import { promptText } from './prompt-text.js';
-import type { Completion, Protocol } from './protocol.js';
+import { definedOnly, type Completion, type Protocol, type Send } from './protocol.js';
+import { tgiGrammar } from './structured/self-hosted.js';
+import type { ChatMessage } from './types.js';
 
-export function tgiProtocol(settings: ClientSettings, parameters: TGIWireParameters): Protocol {
+export function tgiProtocol(settings: ClientSettings, wire: TGIWireParameters): Protocol {
   const headers = bearer(settings.apiKey);
-  if (!settings.stream) {
-    const url = joinUrl(settings.apiBase, 'generate');
-    return async (messages, { signal }) => {
-      const { body, headers: answered } = await postJson(settings, { url, body: { inputs: promptText(messages), parameters }, headers, signal });
-      if (!isRecord(body)) throw malformedResponse('the body is not a JSON object', settings);
-      if (typeof body.generated_text !== 'string') throw malformedResponse('missing generated_text', settings);
-      return completion(settings, body.generated_text, body.details, answered);
-    };
-  }
+  return {
+    plan(format) {
+      const parameters = definedOnly({ parameters: { ...wire, ...tgiGrammar(format) } });
+      const body = (messages: ChatMessage[]) => ({ inputs: promptText(messages), ...parameters });
+      const send: Send = settings.stream ? streamed(settings, headers, body) : plain(settings, headers, body);
+      return { parameters, adjustments: [], send };
+    },
+  };
+}
+
+type Body = (messages: ChatMessage[]) => Record<string, unknown>;
+
+function plain(settings: ClientSettings, headers: Record<string, string>, body: Body): Send {
+  const url = joinUrl(settings.apiBase, 'generate');
+  return async (messages, { signal }) => {
+    const { body: answer, headers: answered } = await postJson(settings, { url, body: body(messages), headers, signal });
+    if (!isRecord(answer)) throw malformedResponse('the body is not a JSON object', settings);
+    if (typeof answer.generated_text !== 'string') throw malformedResponse('missing generated_text', settings);
+    return completion(settings, answer.generated_text, answer.details, answered);
+  };
+}
+
+function streamed(settings: ClientSettings, headers: Record<string, string>, body: Body): Send {
   const url = joinUrl(settings.apiBase, 'generate_stream');
   return async (messages, { signal, firstToken }) => {
-    const { events, headers: answered } = await postStream(settings, { url, body: { inputs: promptText(messages), parameters }, headers, signal });
+    const { events, headers: answered } = await postStream(settings, { url, body: body(messages), headers, signal });
     let text = '';
     let whole: string | undefined;
     let details: unknown;

@@ -1,4 +1,5 @@
 // The provider layer's contract with the runner. No Vitest here.
+import type { ResponseFormat } from '../config/schema.js';
 import type { ParameterAdjustment } from './parameters/adjustments.js';
 
 export interface ChatMessage {
@@ -31,10 +32,21 @@ export interface ChatResult {
   ttft_ms?: number;
   /** Streaming only: completion tokens per second over the whole exchange. */
   tokens_per_second?: number;
+  /** What was sent: the chat messages as rendered (each provider maps them to its wire its own
+   *  way; a content past RECORDED_CONTENT_CHARS is cut, saying so), and the wire parameters after
+   *  the provider's rules (never a key or a header). */
+  messages: ChatMessage[];
+  parameters: Record<string, unknown>;
+  /** A response format was asked for: the answer parsed (and valid against the schema)… */
+  output_json?: unknown;
+  /** …or why not: it did not parse, or does not match the schema. */
+  output_json_error?: string;
 }
 
 export interface ChatRequest {
   messages: ChatMessage[];
+  /** Structured output for this request (a prompt's); the backend's response_format when unset. */
+  responseFormat?: ResponseFormat | undefined;
   signal?: AbortSignal;
 }
 

@@ -4,6 +4,8 @@
 import { expandCases, type CaseSpec } from '../config/cases.js';
 import { loadPipeline, parsePipeline, type LoadedPipeline, type LoadOptions, type PipelineCheck } from '../config/load.js';
 import { renderMatrix, type RenderedMatrix, type RenderOptions } from '../config/matrix.js';
+import { promptChecks } from '../prompts/checks.js';
+import { responseFormatChecks } from '../providers/structured/checks.js';
 import { metricChecks } from '../metrics/checks/index.js';
 import type { MetricDefinition } from '../metrics/metric.js';
 import { MetricRegistry } from '../metrics/registry.js';
@@ -23,8 +25,9 @@ export function metricRegistry(metrics: CustomMetrics = []): MetricRegistry {
 
 /** Every layer's load-time checks, in layer order, then the caller's own. */
 export function evalChecks(registry: MetricRegistry, extra: readonly PipelineCheck[] = []): PipelineCheck[] {
-  // The prompts layer's checks (each message parses as Jinja) join here, before the metrics'.
-  return [metricChecks(registry), ...extra];
+  // Each layer's own rules: Jinja syntax of every prompt text and mock_reply, every
+  // response_format's JSON Schema, then the metrics (implementations, params, judges).
+  return [promptChecks(), responseFormatChecks(), metricChecks(registry), ...extra];
 }
 
 function withChecks<O extends EvalLoadOptions>(options: O): Omit<O, 'metrics'> {

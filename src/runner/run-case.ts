@@ -62,7 +62,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const aggregate = new CaseAggregate(spec.metrics.map((m) => m.metric_id));
-  const infer = inferenceFor(client, options.task);
+  const infer = inferenceFor(client, options.task, spec.prompt.response_format);
   let datasetFailure: unknown;
   type Stage = 'dataset' | 'prompt' | 'inference' | 'scoring';
   const emitError = (sampleId: string | null, stage: Stage, error: unknown): void => {

@@ -4,6 +4,7 @@
 // the metrics score. Its latency is the task's own wall time; its usage is what it reports plus
 // what went through `client`. A task that throws or returns something else fails that sample
 // (an inference sample_error), and the others go on.
+import type { ResponseFormat } from '../config/schema.js';
 import type { Sample } from '../datasets/sample.js';
 import { ProviderError } from '../providers/errors.js';
 import type { ChatMessage, ChatResult, ProviderClient } from '../providers/types.js';
@@ -38,8 +39,9 @@ export class TaskError extends Error {
   override readonly name = 'TaskError';
 }
 
-export function inferenceFor(client: ProviderClient, task: TaskFunction | undefined): Infer {
-  if (task === undefined) return (_sample, messages, signal) => client.chat({ messages, ...(signal ? { signal } : {}) });
+/** `responseFormat`: the prompt's, which wins over the backend's (the client applies that). */
+export function inferenceFor(client: ProviderClient, task: TaskFunction | undefined, responseFormat?: ResponseFormat): Infer {
+  if (task === undefined) return (_sample, messages, signal) => client.chat({ messages, responseFormat, ...(signal ? { signal } : {}) });
   return (sample, messages, signal) => runTask(task, client, { sample, messages, signal: signal ?? new AbortController().signal });
 }
 
@@ -68,6 +70,8 @@ async function runTask(task: TaskFunction, backend: ProviderClient, input: Omit<
     retry_wait_ms: Math.round(tally.retryWaitMs),
     adjusted_parameters: tally.last?.adjusted_parameters ?? [],
     messages: input.messages,
+    // What the task's last call through `client` sent; a task that made none sent nothing of ours.
+    parameters: tally.last?.parameters ?? {},
     task: true,
     client_calls: tally.calls,
     client_messages: tally.messages,

@@ -1,8 +1,10 @@
 // One case as one Vitest test, shared by defineEvalSuite and defineMatrixSuite: make the
 // provider client (or skip, naming the missing key variable), run the case while its events
 // stream to the reporter, leave the summary in the test's meta, and fail on a failed verdict.
-import { test, type RunnerTestCase } from 'vitest';
+import { afterAll, beforeAll, test, type RunnerTestCase } from 'vitest';
 import type { CaseSpec } from '../config/cases.js';
+import type { BackendSpec } from '../config/schema.js';
+import { registerMockReplies } from '../mocks/index.js';
 import { createProviderClient, MissingKeyError, resolveProvider } from '../providers/index.js';
 import { META_KEY, type CaseIdentity } from '../reporter/protocol.js';
 import { skippedSummary } from '../runner/build-summary.js';
@@ -36,9 +38,20 @@ export function caseTestSettings(options: { timeout?: number; env?: Env }): Case
   };
 }
 
-/** One concurrent test per case, named `<task_id> › <model>`. */
-export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSettings, inputs?: SuiteInputs): void {
+/**
+ * One concurrent test per case, named `<task_id> › <model>`. In mock mode the mocks answer with
+ * the mock_reply of each of `backends` (default: the cases' own; a suite passes all of its
+ * pipeline's, judges included) while the tests run.
+ */
+export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSettings, inputs?: SuiteInputs, backends: readonly BackendSpec[] = cases.map((c) => c.backend)): void {
   const { env, mode, timeout, registry } = settings;
+  if (mode === 'mock' && backends.some((b) => b.config.mock_reply !== undefined)) {
+    let unregister: (() => void) | undefined;
+    beforeAll(() => {
+      unregister = registerMockReplies(backends, env);
+    });
+    afterAll(() => unregister?.());
+  }
   for (const spec of cases) {
     test.concurrent(spec.name, { timeout }, async (ctx) => {
       const identity: CaseIdentity = { pipeline: spec.pipeline, model: spec.model, task_id: spec.task.task_id };

@@ -44,7 +44,7 @@ export function defineMatrixSuite(options: MatrixSuiteOptions): void {
       for (const name of entryTestNames(matrix, cases, firstTask)) test(name, (ctx) => ctx.skip(why));
       return;
     }
-    defineCaseTests(cases, settings);
+    defineCaseTests(cases, settings, undefined, matrix.rendered.flatMap((entry) => entry.pipeline.spec.backends));
     const taken = new Set(cases.map((c) => c.name));
     for (const skipped of matrix.skipped) {
       const name = `${firstTask} › ${skipped.name}`;

@@ -29,7 +29,7 @@ export function defineEvalSuite(source: string | URL | LoadedPipeline, options: 
   const inputs = checkSuiteInputs(pipeline, options);
   const cases = expandCases(pipeline);
   addDeps(file, cases.map((c) => c.dataset.resolvedPath));
-  describe(pipeline.spec.metadata.name, () => defineCaseTests(cases, settings, inputs));
+  describe(pipeline.spec.metadata.name, () => defineCaseTests(cases, settings, inputs, pipeline.spec.backends));
 }
 
 /** Reads a pipeline and records its file for watch mode before anything can fail. */

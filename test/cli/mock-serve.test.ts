@@ -1,10 +1,13 @@
 // `evalmatrix mock serve` as a subprocess: the mocks answer real HTTP in each provider's wire
 // format, it stops cleanly on SIGINT and SIGTERM, and port problems name the port and variable.
 // Ports are 0 (the OS picks free ones), so parallel test files never collide on 18080–18084.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createServer, type Server } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, runCli, startCli, type RunningCli } from './built-cli.js';
+import { ensureBuilt, REPO_ROOT, runCli, startCli, type RunningCli } from './built-cli.js';
 
 // A stale dist/ is rebuilt first, which takes a while.
 beforeAll(() => ensureBuilt(), 180_000);
@@ -107,6 +110,47 @@ describe('the mocks\' own settings apply to the servers', () => {
     } finally {
       target.close();
     }
+  });
+
+  it('answers the mock_reply of each backend of --config, by model, on whatever port it serves', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'em-mock-serve-'));
+    const config = path.join(dir, 'judges.yaml');
+    const fixture = path.join(REPO_ROOT, 'fixtures', 'piqa_mini.jsonl');
+    writeFileSync(
+      config,
+      [
+        'api_version: evalmatrix/v1',
+        'kind: PipelineConfig',
+        'metadata: {name: judges}',
+        'prompts: [{prompt_id: p, template: "{{ sample.goal }}"}]',
+        `datasets: [{dataset_id: d, loader: jsonl, path: ${JSON.stringify(fixture)}, params: {preprocess: piqa}}]`,
+        'backends:',
+        `  - {backend_id: judge, config: {provider: openai, model: judge-model, api_base: "http://127.0.0.1:18080/v1", mock_reply: "{% if 'Paris' in last_message %}Y{% else %}N{% endif %}"}}`,
+        `  - {backend_id: grader, config: {provider: anthropic, model: grader-model, api_base: "http://127.0.0.1:18081", mock_reply: "grade for {{ model }}"}}`,
+        'role_adapters: [{adapter_id: a, backend_id: judge, prompt_id: p}]',
+        'metrics: [{metric_id: acc, implementation: multi_choice_accuracy}]',
+        'tasks: [{task_id: t, dataset_id: d, steps: [{step: inference, adapter_id: a}]}]',
+        '',
+      ].join('\n'),
+    );
+    const { cli, bases } = await serve(['--only', 'openai,anthropic', '--config', config]);
+    expect(cli.stdout()).toContain('mock_reply: judge (openai judge-model)');
+    const ask = async (model: string, content: string) =>
+      (await postJson(`${bases.openai}/chat/completions`, { model, messages: [{ role: 'user', content }] }, { authorization: 'Bearer k' })).json;
+    expect(await ask('judge-model', 'It is Paris.')).toMatchObject({ choices: [{ message: { content: 'Y' } }] });
+    expect(await ask('judge-model', 'It is Lyon.')).toMatchObject({ choices: [{ message: { content: 'N' } }] });
+    expect(await ask('gpt-4o-mini', 'It is Paris.')).toMatchObject({ choices: [{ message: { content: 'It is Paris.' } }] });
+    const graded = await postJson(`${bases.anthropic}/v1/messages`, { ...chat('grader-model'), max_tokens: 16 }, { 'x-api-key': 'k', 'anthropic-version': '2023-06-01' });
+    expect(graded.json).toMatchObject({ content: [{ type: 'text', text: 'grade for grader-model' }] });
+  });
+
+  it('refuses a --config whose mock_reply does not parse, at its line', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'em-mock-serve-'));
+    const config = path.join(dir, 'bad.yaml');
+    writeFileSync(config, readFileSync(path.join(REPO_ROOT, 'evals', 'piqa.yaml'), 'utf8').replace('timeout: 60\n', 'timeout: 60\n      mock_reply: "{% if %}"\n'));
+    const result = await runCli(['mock', 'serve', '--config', config], { env: FREE_PORTS });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/bad\.yaml:\d+:\d+ backends\[0\]\.config\.mock_reply: Jinja syntax error: Unexpected token: CloseStatement/);
   });
 
   it('says what is wrong with a bad setting instead of crashing', async () => {

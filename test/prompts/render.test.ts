@@ -68,7 +68,7 @@ describe('compilePrompt', () => {
   it('names the prompt and sample when rendering fails', () => {
     const render = compilePrompt({ ...prompt, template: '{{ no_such_function() }}' });
     expect(() => render({ sample_id: 'piqa-0003', metadata: {} })).toThrow(
-      /^prompt "piqa_mc": rendering sample "piqa-0003" failed: Cannot call something that is not a function/,
+      /^prompt "piqa_mc": rendering sample "piqa-0003" failed \(template\): Cannot call something that is not a function/,
     );
   });
 });

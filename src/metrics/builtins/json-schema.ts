@@ -3,7 +3,7 @@
 // rationale and metadata. A schema that is itself invalid fails the params check, at load.
 import { z } from 'zod';
 import { defineMetric } from '../metric.js';
-import { compileSchema } from './json-schema-compile.js';
+import { compileSchema } from '../../providers/json-schema.js';
 import { jsonOf } from './json-target.js';
 
 export const jsonSchemaParams = z

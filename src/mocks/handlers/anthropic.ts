@@ -1,13 +1,17 @@
-// Anthropic Messages: echoes the last message (or forwards to MOCK_TARGET), insists on
-// max_tokens as the real API does, and accepts both x-api-key and Authorization: Bearer.
+// Anthropic Messages: echoes the last message (or forwards to MOCK_TARGET; or answers with the
+// backend's mock_reply), answers a forced tool with an instance of its input schema as a
+// tool_use block, insists on max_tokens and refuses a system role in `messages` as the real API
+// does, and accepts both x-api-key and Authorization: Bearer.
 import { HttpResponse } from 'msw';
 import { forwardChat, type ChatTurn, type DownstreamFailure } from '../forward.js';
 import type { MockOptions } from '../options.js';
 import { post, type MockRoute } from '../router.js';
 import { localOrigins, MOCK_PORTS } from '../ports.js';
 import { mockRoute } from '../route.js';
-import { anthropicRefusal } from '../rules/anthropic.js';
-import { promptTokenCount } from '../wire/common.js';
+import { mockAnswer } from '../answer.js';
+import { mockReplyFor } from '../replies/registry.js';
+import { anthropicMessagesRefusal, anthropicRefusal, forcedTool } from '../rules/anthropic.js';
+import { promptTokenCount, roughTokenCount } from '../wire/common.js';
 import { numberOf, shapeReply, stopsOf } from '../wire/reply.js';
 import { sseResponse } from '../wire/sse.js';
 import {
@@ -19,7 +23,7 @@ import {
   type AnthropicErrorType,
   type AnthropicMessage,
 } from '../wire/anthropic.js';
-import { field, readJsonObject, textOf } from './request.js';
+import { field, isRecord, readJsonObject, textOf } from './request.js';
 
 export function anthropicRoutes(options: MockOptions = {}): MockRoute[] {
   const route = mockRoute(options, { dialect: anthropicFaults, streaming: (_request, body) => /"stream"\s*:\s*true/.test(body) });
@@ -38,13 +42,16 @@ export function anthropicRoutes(options: MockOptions = {}): MockRoute[] {
         const messages = body.messages;
         if (!Array.isArray(messages) || messages.length === 0) return anthropicErrorResponse('invalid_request_error', 'messages: Field required');
         if (typeof body.max_tokens !== 'number') return anthropicErrorResponse('invalid_request_error', 'max_tokens: Field required');
-        const refusal = anthropicRefusal(body);
+        const refusal = anthropicRefusal(body) ?? anthropicMessagesRefusal(messages);
         if (refusal) return anthropicErrorResponse('invalid_request_error', refusal);
+        const tool = forcedTool(body);
+        if (tool && 'refusal' in tool) return anthropicErrorResponse('invalid_request_error', tool.refusal);
         const turns: ChatTurn[] = messages.map((m: unknown) => ({ role: field(m, 'role') === 'assistant' ? 'assistant' : 'user', content: textOf(field(m, 'content')) }));
         const system = textOf(body.system);
-        const answer = options.target
-          ? await forwarded(options, body, system, turns, request.signal)
-          : echoed(body, system, turns);
+        const answer =
+          options.target && !mockReplyFor(request.url, String(body.model))
+            ? await forwarded(options, body, system, turns, request.signal)
+            : answered(request.url, body, system, turns, tool);
         if (answer instanceof Response) return answer;
         const headers = anthropicRateLimitHeaders();
         return body.stream === true ? sseResponse(anthropicStreamEvents(answer), { headers }) : HttpResponse.json(answer, { headers });
@@ -53,15 +60,35 @@ export function anthropicRoutes(options: MockOptions = {}): MockRoute[] {
   );
 }
 
-function echoed(body: Record<string, unknown>, system: string, turns: ChatTurn[]): AnthropicMessage {
-  const reply = shapeReply(turns.at(-1)?.content ?? '', { maxTokens: numberOf(body.max_tokens), stop: stopsOf(body.stop_sequences) });
+/** mock_reply, a forced tool's input, or the echo of the last turn. */
+function answered(url: string, body: Record<string, unknown>, system: string, turns: ChatTurn[], tool: { name: string; schema: Record<string, unknown> } | undefined): AnthropicMessage | Response {
+  const conversation: ChatTurn[] = [...(system ? [{ role: 'system' as const, content: system }] : []), ...turns];
+  const format = tool && { kind: 'schema' as const, schema: tool.schema };
+  const answer = mockAnswer({ url, model: String(body.model), messages: conversation, format, body }, () => turns.at(-1)?.content ?? '');
+  if (!answer.ok) return anthropicErrorResponse('invalid_request_error', answer.message);
+  const inputTokens = promptTokenCount([system, ...turns.map((t) => t.content)]);
+  if (tool) {
+    const input = objectIn(answer.text);
+    if (input === undefined) return anthropicErrorResponse('invalid_request_error', `evalmatrix mock: the answer must be a JSON object for the forced tool "${tool.name}", got: ${answer.text.slice(0, 200)}`);
+    return anthropicMessage({ model: String(body.model), text: '', inputTokens, outputTokens: roughTokenCount(answer.text), toolUse: { name: tool.name, input } });
+  }
+  const reply = shapeReply(answer.text, { maxTokens: numberOf(body.max_tokens), stop: stopsOf(body.stop_sequences) });
   return anthropicMessage({
     model: String(body.model),
     text: reply.text,
-    inputTokens: promptTokenCount([system, ...turns.map((t) => t.content)]),
+    inputTokens,
     stopReason: reply.ended === 'stop_sequence' ? 'stop_sequence' : reply.ended === 'length' ? 'max_tokens' : 'end_turn',
     stopSequence: reply.matched ?? null,
   });
+}
+
+function objectIn(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isRecord(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function forwarded(options: MockOptions, body: Record<string, unknown>, system: string, turns: ChatTurn[], signal: AbortSignal): Promise<AnthropicMessage | Response> {

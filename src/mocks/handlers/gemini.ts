@@ -1,19 +1,22 @@
 // Gemini: generateContent and streamGenerateContent under v1 and v1beta, echoing the last user
-// text (or forwarding to MOCK_TARGET), plus the seed layout's OpenAI-compatible route on the
-// local port.
+// text (or forwarding to MOCK_TARGET; or answering with the backend's mock_reply, or JSON when
+// responseMimeType asks for it), plus the seed layout's OpenAI-compatible route on the local port.
 import { HttpResponse } from 'msw';
 import { forwardChat, type ChatTurn, type DownstreamFailure } from '../forward.js';
 import type { MockOptions } from '../options.js';
 import { post, type MockRoute } from '../router.js';
 import { localOrigins, MOCK_PORTS } from '../ports.js';
 import { mockRoute } from '../route.js';
+import { mockAnswer } from '../answer.js';
+import { mockReplyFor } from '../replies/registry.js';
 import { geminiRefusal } from '../rules/gemini.js';
+import type { RequestedFormat } from '../structured.js';
 import { promptTokenCount } from '../wire/common.js';
 import { numberOf, shapeReply, stopsOf } from '../wire/reply.js';
 import { sseResponse } from '../wire/sse.js';
 import { geminiErrorResponse, geminiFaults, geminiResponse, geminiStreamChunks, type GeminiErrorStatus, type GeminiResponse } from '../wire/gemini.js';
 import { openAICompatibleRoutes } from './openai-compatible.js';
-import { field, readJsonObject, textOf } from './request.js';
+import { field, isRecord, readJsonObject, textOf } from './request.js';
 
 export function geminiRoutes(options: MockOptions = {}): MockRoute[] {
   const route = mockRoute(options, { dialect: geminiFaults, streaming: (request) => request.url.includes(':streamGenerateContent') });
@@ -48,7 +51,10 @@ export function geminiRoutes(options: MockOptions = {}): MockRoute[] {
             }));
             const system = textOf(field(body.systemInstruction, 'parts'));
             const model = String(params.model);
-            const answer = options.target ? await forwarded(options, model, body, system, turns, request.signal) : echoed(model, body, system, turns);
+            const answer =
+              options.target && !mockReplyFor(request.url, model)
+                ? await forwarded(options, model, body, system, turns, request.signal)
+                : answered(request.url, model, body, system, turns);
             if (answer instanceof Response) return answer;
             if (method === 'generateContent') return HttpResponse.json(answer);
             const chunks = geminiStreamChunks(answer);
@@ -63,18 +69,26 @@ export function geminiRoutes(options: MockOptions = {}): MockRoute[] {
   return [...generate, ...openAIRoute];
 }
 
-function echoed(model: string, body: Record<string, unknown>, system: string, turns: ChatTurn[]): GeminiResponse {
+/** mock_reply, a JSON answer when the request asks for one, or the echo of the last user turn. */
+function answered(url: string, model: string, body: Record<string, unknown>, system: string, turns: ChatTurn[]): GeminiResponse | Response {
   const config = body.generationConfig;
-  const reply = shapeReply(turns.findLast((t) => t.role === 'user')?.content ?? '', {
-    maxTokens: numberOf(field(config, 'maxOutputTokens')),
-    stop: stopsOf(field(config, 'stopSequences')),
-  });
+  const conversation: ChatTurn[] = [...(system ? [{ role: 'system' as const, content: system }] : []), ...turns];
+  const answer = mockAnswer({ url, model, messages: conversation, format: requestedFormat(config), body }, () => turns.findLast((t) => t.role === 'user')?.content ?? '');
+  if (!answer.ok) return geminiErrorResponse('INVALID_ARGUMENT', answer.message);
+  const reply = shapeReply(answer.text, { maxTokens: numberOf(field(config, 'maxOutputTokens')), stop: stopsOf(field(config, 'stopSequences')) });
   return geminiResponse({
     model,
     text: reply.text,
     promptTokens: promptTokenCount([system, ...turns.map((t) => t.content)]),
     finishReason: reply.ended === 'length' ? 'MAX_TOKENS' : 'STOP',
   });
+}
+
+/** responseMimeType application/json, with responseJsonSchema (or the older responseSchema) when given. */
+function requestedFormat(config: unknown): RequestedFormat | undefined {
+  if (field(config, 'responseMimeType') !== 'application/json') return undefined;
+  const schema = field(config, 'responseJsonSchema') ?? field(config, 'responseSchema');
+  return isRecord(schema) ? { kind: 'schema', schema } : { kind: 'json' };
 }
 
 async function forwarded(

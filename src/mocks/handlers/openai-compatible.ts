@@ -1,6 +1,7 @@
 // One mock for every OpenAI-compatible endpoint (OpenAI, Grok, Kimi, Gemini's OpenAI route):
-// they differ in where they answer, how they word the reply, which parameters they refuse and
-// where a stream carries its usage.
+// they differ in where they answer, how they word the echo, which parameters they refuse and
+// where a stream carries its usage. A backend's mock_reply or a response_format changes what
+// they answer (answer.ts).
 import { HttpResponse } from 'msw';
 import type { MockOptions } from '../options.js';
 import { post, type MockRoute } from '../router.js';
@@ -17,7 +18,10 @@ import {
   openAIStreamEvents,
   type OpenAIErrorBody,
 } from '../wire/openai.js';
-import { field, readJsonObject, textOf } from './request.js';
+import { mockAnswer } from '../answer.js';
+import type { ChatTurn } from '../forward.js';
+import type { RequestedFormat } from '../structured.js';
+import { field, isRecord, readJsonObject, textOf } from './request.js';
 
 export interface OpenAICompatibleMock {
   /** Bases the mock answers at; `/chat/completions` is appended to each. */
@@ -50,8 +54,13 @@ export function openAICompatibleRoutes(mock: OpenAICompatibleMock, options: Mock
         }
         const refusal = openAIRefusal(mock.family ?? 'compatible', body);
         if (refusal) return fail(400, openAIError(refusal.message, { param: refusal.param, code: refusal.code }));
-        const texts = messages.map((m: unknown) => textOf(field(m, 'content')));
-        const reply = shapeReply(mock.reply(body.model, texts.at(-1) ?? ''), {
+        const turns = chatTurns(messages);
+        const texts = turns.map((t) => t.content);
+        const answer = mockAnswer({ url: request.url, model: body.model, messages: turns, format: requestedFormat(body.response_format), body }, () =>
+          mock.reply(String(body.model), texts.at(-1) ?? ''),
+        );
+        if (!answer.ok) return fail(400, openAIError(answer.message));
+        const reply = shapeReply(answer.text, {
           maxTokens: numberOf(body.max_completion_tokens) ?? numberOf(body.max_tokens),
           stop: stopsOf(body.stop),
         });
@@ -73,4 +82,18 @@ export function openAICompatibleRoutes(mock: OpenAICompatibleMock, options: Mock
 
 function fail(status: number, body: OpenAIErrorBody) {
   return HttpResponse.json(body, { status });
+}
+
+function chatTurns(messages: unknown[]): ChatTurn[] {
+  return messages.map((m) => {
+    const role = field(m, 'role');
+    return { role: role === 'system' || role === 'developer' ? 'system' : role === 'assistant' ? 'assistant' : 'user', content: textOf(field(m, 'content')) };
+  });
+}
+
+/** `response_format`: json_object, or json_schema with its schema. */
+function requestedFormat(format: unknown): RequestedFormat | undefined {
+  if (field(format, 'type') === 'json_object') return { kind: 'json' };
+  const schema = field(field(format, 'json_schema'), 'schema');
+  return field(format, 'type') === 'json_schema' && isRecord(schema) ? { kind: 'schema', schema } : undefined;
 }

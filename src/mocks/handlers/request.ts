@@ -5,10 +5,14 @@ import { delay } from 'msw';
 export async function readJsonObject(request: Request): Promise<Record<string, unknown> | undefined> {
   try {
     const body: unknown = await request.json();
-    return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+    return isRecord(body) ? body : undefined;
   } catch {
     return undefined;
   }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `value[name]` when value is an object; undefined otherwise. Requests are untrusted JSON. */

@@ -1,5 +1,6 @@
 // Text Generation Inference's native routes, /generate and /generate_stream: echoes the
-// prompt with TGI's validation, headers and finish reasons. No key needed, as a local TGI.
+// prompt (or answers with the backend's mock_reply, or an instance of a json grammar's schema)
+// with TGI's validation, headers and finish reasons. No key needed, as a local TGI.
 import { HttpResponse } from 'msw';
 import type { MockOptions } from '../options.js';
 import { post, type MockRoute } from '../router.js';
@@ -10,7 +11,8 @@ import { roughTokenCount } from '../wire/common.js';
 import { numberOf, shapeReply, stopsOf } from '../wire/reply.js';
 import { sseResponse } from '../wire/sse.js';
 import { TGI_DATA_PREFIX, tgiError, tgiFaults, tgiGenerateResponse, tgiHeaders, tgiStreamEvents } from '../wire/tgi.js';
-import { field, readJsonObject } from './request.js';
+import { mockAnswer } from '../answer.js';
+import { field, isRecord, readJsonObject } from './request.js';
 
 export function tgiRoutes(options: MockOptions = {}): MockRoute[] {
   const route = mockRoute(options, { dialect: tgiFaults, streaming: (request) => request.url.endsWith('/generate_stream') });
@@ -25,7 +27,12 @@ export function tgiRoutes(options: MockOptions = {}): MockRoute[] {
           if (refusal) return tgiError(422, 'validation', refusal);
           const inputs = String(body.inputs);
           const seed = numberOf(field(body.parameters, 'seed')) ?? null;
-          const reply = shapeReply(inputs, { maxTokens: numberOf(field(body.parameters, 'max_new_tokens')), stop: stopsOf(field(body.parameters, 'stop')) });
+          const grammar = field(body.parameters, 'grammar');
+          const schema = field(grammar, 'type') === 'json' ? field(grammar, 'value') : undefined;
+          const format = isRecord(schema) ? { kind: 'schema' as const, schema } : undefined;
+          const mocked = mockAnswer({ url: request.url, model: undefined, messages: [{ role: 'user', content: inputs }], format, body }, () => inputs);
+          if (!mocked.ok) return tgiError(422, 'validation', mocked.message);
+          const reply = shapeReply(mocked.text, { maxTokens: numberOf(field(body.parameters, 'max_new_tokens')), stop: stopsOf(field(body.parameters, 'stop')) });
           const finish = reply.ended === 'stop' ? 'eos_token' : reply.ended;
           const answer = tgiGenerateResponse(reply.text, finish, reply.tokens, seed);
           const headers = tgiHeaders(roughTokenCount(inputs), reply.tokens);

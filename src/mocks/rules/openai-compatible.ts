@@ -7,6 +7,8 @@ import {
   isPinnedKimi,
   isReasoningModel,
 } from '../../providers/parameters/model-families.js';
+import { strictSchemaProblem } from '../../providers/structured/openai-strict.js';
+import { field, textOf } from '../handlers/request.js';
 
 export type OpenAIFamily = 'openai' | 'xai' | 'moonshot' | 'compatible';
 
@@ -41,11 +43,30 @@ export function openAIRefusal(family: OpenAIFamily, body: Record<string, unknown
     if (isPinnedKimi(model) && temperature !== 1) return { param: 'temperature', code: 'invalid_value', message: 'invalid temperature: only 1 is allowed for this model' };
     if (temperature > 1) return { param: 'temperature', code: 'invalid_value', message: `invalid temperature: ${temperature}, which should be in [0, 1]` };
   }
+  if (family === 'openai') {
+    const refusal = responseFormatRefusal(body);
+    if (refusal) return refusal;
+  }
   if (stops.length > 4) {
     return { param: 'stop', code: 'array_above_max_length', message: `Invalid 'stop': array too long. Expected an array with maximum length 4, but got an array with length ${stops.length} instead.` };
   }
   if (temperature !== undefined && temperature > 2) {
     return { param: 'temperature', code: 'decimal_above_max_value', message: `Invalid 'temperature': decimal above maximum value. Expected a value <= 2, but got ${temperature} instead.` };
+  }
+  return undefined;
+}
+
+/** OpenAI's JSON mode wants the word "json" in the messages; strict json_schema wants a strict schema. */
+function responseFormatRefusal(body: Record<string, unknown>): Refusal | undefined {
+  const format = body.response_format;
+  if (field(format, 'type') === 'json_object') {
+    const mentioned = Array.isArray(body.messages) && body.messages.some((m) => /json/i.test(textOf(field(m, 'content'))));
+    if (!mentioned) return { param: 'messages', code: 'invalid_request_error', message: "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'." };
+  }
+  const jsonSchema = field(format, 'json_schema');
+  if (field(format, 'type') === 'json_schema' && field(jsonSchema, 'strict') === true) {
+    const problem = strictSchemaProblem(field(jsonSchema, 'schema'));
+    if (problem) return { param: 'response_format', code: 'invalid_json_schema', message: `Invalid schema for response_format '${String(field(jsonSchema, 'name'))}': ${problem}` };
   }
   return undefined;
 }

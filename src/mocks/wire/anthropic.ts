@@ -5,17 +5,20 @@ import { mockId, roughTokenCount } from './common.js';
 import { textPieces } from './reply.js';
 import { sseResponse, type MockEvent } from './sse.js';
 
+export type AnthropicContentBlock = { type: 'text'; text: string } | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> };
+
 export interface AnthropicMessage {
   id: string;
   type: 'message';
   role: 'assistant';
   model: string;
-  content: Array<{ type: 'text'; text: string }>;
+  content: AnthropicContentBlock[];
   stop_reason: string;
   stop_sequence: string | null;
   usage: { input_tokens: number; output_tokens: number };
 }
 
+/** A text answer, or (with `toolUse`) a forced tool's call whose input is `toolUse.input`. */
 export function anthropicMessage(init: {
   model: string;
   text: string;
@@ -23,31 +26,44 @@ export function anthropicMessage(init: {
   outputTokens?: number;
   stopReason?: string;
   stopSequence?: string | null;
+  toolUse?: { name: string; input: Record<string, unknown> };
 }): AnthropicMessage {
+  const tool = init.toolUse;
   return {
     id: mockId('msg_'),
     type: 'message',
     role: 'assistant',
     model: init.model,
-    content: [{ type: 'text', text: init.text }],
-    stop_reason: init.stopReason ?? 'end_turn',
+    content: tool ? [{ type: 'tool_use', id: mockId('toolu_'), name: tool.name, input: tool.input }] : [{ type: 'text', text: init.text }],
+    stop_reason: init.stopReason ?? (tool ? 'tool_use' : 'end_turn'),
     stop_sequence: init.stopSequence ?? null,
     usage: { input_tokens: init.inputTokens, output_tokens: init.outputTokens ?? roughTokenCount(init.text) },
   };
 }
 
-/** The message as Anthropic streams it: message_start, a text block in deltas, message_delta, message_stop. */
+/** The message as Anthropic streams it: message_start, its block in deltas (text, or a tool's
+ *  input as partial JSON), message_delta, message_stop. */
 export function anthropicStreamEvents(message: AnthropicMessage): MockEvent[] {
   const event = (type: string, data: Record<string, unknown>): MockEvent => ({ event: type, data: { type, ...data } });
+  const block = message.content[0] ?? { type: 'text', text: '' };
+  const [start, deltas] =
+    block.type === 'tool_use'
+      ? [{ ...block, input: {} }, jsonPieces(JSON.stringify(block.input)).map((partial_json) => ({ type: 'input_json_delta', partial_json }))]
+      : [{ type: 'text', text: '' }, textPieces(block.text).map((text) => ({ type: 'text_delta', text }))];
   return [
     event('message_start', { message: { ...message, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: message.usage.input_tokens, output_tokens: 1 } } }),
-    event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }),
+    event('content_block_start', { index: 0, content_block: start }),
     event('ping', {}),
-    ...textPieces(message.content[0]?.text ?? '').map((text) => event('content_block_delta', { index: 0, delta: { type: 'text_delta', text } })),
+    ...deltas.map((delta) => event('content_block_delta', { index: 0, delta })),
     event('content_block_stop', { index: 0 }),
     event('message_delta', { delta: { stop_reason: message.stop_reason, stop_sequence: message.stop_sequence }, usage: { output_tokens: message.usage.output_tokens } }),
     event('message_stop', {}),
   ];
+}
+
+/** A tool's input JSON in the short pieces a stream sends it in. */
+function jsonPieces(json: string): string[] {
+  return json.match(/[\s\S]{1,16}/g) ?? [''];
 }
 
 /** Each error type with the HTTP status Anthropic answers it with. */

@@ -2,7 +2,9 @@
 // change is kept so the inference_end event can say it: a dropped or clamped parameter is
 // never silent.
 
-export const ADJUSTMENT_ACTIONS = ['dropped', 'clamped', 'renamed', 'defaulted', 'truncated'] as const;
+/** `replaced`: something else went on the wire in its place (a response format the provider
+ *  does not take, answered another way). */
+export const ADJUSTMENT_ACTIONS = ['dropped', 'clamped', 'renamed', 'defaulted', 'truncated', 'replaced'] as const;
 export type AdjustmentAction = (typeof ADJUSTMENT_ACTIONS)[number];
 
 export interface ParameterAdjustment {
@@ -55,6 +57,10 @@ export class Adjustments {
     const sent = stops.slice(0, max);
     this.list.push({ parameter: 'stop', action: 'truncated', value: stops, sent, reason });
     return sent;
+  }
+
+  replace(parameter: string, value: unknown, sent: unknown, reason: string): void {
+    this.list.push({ parameter, action: 'replaced', value, sent, reason });
   }
 
   done<Wire>(wire: Wire): PlannedParameters<Wire> {

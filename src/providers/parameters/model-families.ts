@@ -20,3 +20,9 @@ export function grokRejectsPenalties(model: string): boolean {
 export function isPinnedKimi(model: string): boolean {
   return /^kimi-/i.test(model);
 }
+
+/** Moonshot: json_schema response formats work on kimi-k2.6 and later (kimi-k2.5 and the
+ *  moonshot-v1 models take json_object only). */
+export function moonshotTakesJsonSchema(model: string): boolean {
+  return /^kimi-k2\.([6-9]|\d{2,})|^kimi-k([3-9]|\d{2,})/i.test(model);
+}

@@ -1,4 +1,5 @@
-// Compiling a JSON Schema with ajv, once per schema: compilation generates code and costs far
+// Compiling a JSON Schema with ajv, once per schema — the one compiler behind response_format
+// checks, output_json validation and the json_schema metric, so they agree on what is valid: compilation generates code and costs far
 // more than validating, so validators are cached by the schema's text. The cache is keyed by
 // text, not object identity, because scorer-pool workers receive a fresh copy of the params
 // with every sample.
