@@ -1,0 +1,60 @@
+// The first pass over a case's events.jsonl: every sample's outcome, the latencies and the
+// case-level events — what the matrix, the charts and the comparison need, without the texts.
+import type { PayloadOf } from '../../runner/events.js';
+import { readEvents } from './events.js';
+import { passOf, sampleKey, type SampleOutcome } from './outcome.js';
+import type { Problems } from './problems.js';
+
+export interface CaseScan {
+  /** Sample key → outcome, in the order samples first appeared. */
+  outcomes: Map<string, SampleOutcome>;
+  /** latency_ms of every live (not replayed) inference. */
+  latencies: number[];
+  /** sample_error events not tied to a sample (a dataset that could not be read). */
+  caseErrors: PayloadOf<'sample_error'>[];
+  start: PayloadOf<'case_start'> | undefined;
+  end: PayloadOf<'case_end'> | undefined;
+  /** Metrics seen in auto_eval_sample events, in order of first appearance. */
+  metricIds: string[];
+}
+
+function outcomeFor(scan: CaseScan, id: string, trial: number | undefined): SampleOutcome {
+  const key = sampleKey(id, trial);
+  let o = scan.outcomes.get(key);
+  if (!o) {
+    o = { id, trial, errored: false, metrics: new Map() };
+    scan.outcomes.set(key, o);
+  }
+  return o;
+}
+
+export async function scanCase(eventsFile: string, problems: Problems): Promise<CaseScan> {
+  const scan: CaseScan = { outcomes: new Map(), latencies: [], caseErrors: [], start: undefined, end: undefined, metricIds: [] };
+  const metrics = new Set<string>();
+  for await (const e of readEvents(eventsFile, problems)) {
+    switch (e.event) {
+      case 'case_start':
+        scan.start = e.payload;
+        break;
+      case 'case_end':
+        scan.end = e.payload;
+        break;
+      case 'inference_end':
+        outcomeFor(scan, e.sample_id, e.payload.trial);
+        if (e.payload.cached !== true) scan.latencies.push(e.payload.latency_ms);
+        break;
+      case 'auto_eval_sample': {
+        const { metric_id, score, passed, trial } = e.payload;
+        outcomeFor(scan, e.sample_id, trial).metrics.set(metric_id, { score, passed: passOf(score, passed) });
+        metrics.add(metric_id);
+        break;
+      }
+      case 'sample_error':
+        if (e.sample_id === null) scan.caseErrors.push(e.payload);
+        else outcomeFor(scan, e.sample_id, e.payload.trial).errored = true;
+        break;
+    }
+  }
+  scan.metricIds = [...metrics];
+  return scan;
+}
