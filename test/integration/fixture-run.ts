@@ -38,8 +38,8 @@ export function startFixture(args: string[], env: Record<string, string>, outDir
   return { child, outDir, output: () => output };
 }
 
-export function runFixture(env: Record<string, string> = {}, extraArgs: string[] = []): Promise<FixtureRun> {
-  const { child, outDir, output } = startFixture(['run', ...extraArgs], env);
+export function runFixture(env: Record<string, string> = {}, extraArgs: string[] = [], into?: string): Promise<FixtureRun> {
+  const { child, outDir, output } = startFixture(['run', ...extraArgs], env, into);
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, output: output(), outDir }));
