@@ -48,10 +48,10 @@ async function comparisonFor(root: string, runId: string, baseline: string | und
 export async function writeReport(root: string, options: WriteReportOptions = {}): Promise<WrittenReport | { error: string }> {
   const ref = resolveRun(options.run ?? 'latest', root);
   if ('error' in ref) return ref;
-  const run = await scanRun(ref.root, ref.run_id);
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const run = await scanRun(ref.root, ref.run_id, { upTo: limits.maxSamplesPerCase, maxTextChars: limits.maxTextChars });
   const cmp = await comparisonFor(ref.root, ref.run_id, options.baseline, run);
   const outFile = path.resolve(options.outFile ?? path.join(root, REPORT_FILE));
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const { data, samples } = await buildReportData(
     { ...run, problems: [...run.problems, ...cmp.problems] },
     { outFile, limits, comparison: cmp.comparison, comparisonNote: cmp.note },

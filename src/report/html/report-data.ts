@@ -82,14 +82,13 @@ function statusOf(c: ScannedCase): string {
 async function embedSamples(c: ScannedCase, limits: ReportLimits, budget: number): Promise<{ json: string; count: number }> {
   if (!c.scan || !c.folder.hasEvents) return { json: '[]', count: 0 };
   const picked = pickSamples(c.scan.outcomes, limits.maxSamplesPerCase);
-  const wanted = new Map(picked.map((k) => [k, sampleStatus(c.scan!.outcomes.get(k)!)]));
-  const records = await readSampleRecords(path.join(c.folder.dir, EVENTS_FILE), wanted, limits.maxTextChars);
+  const records = c.scan.records ?? (await readSampleRecords(path.join(c.folder.dir, EVENTS_FILE), new Set(picked), limits.maxTextChars));
   const parts: string[] = [];
   let bytes = 2;
   for (const key of picked) {
     const record = records.get(key);
     if (!record) continue;
-    const json = JSON.stringify(record);
+    const json = JSON.stringify({ ...record, status: sampleStatus(c.scan.outcomes.get(key)!) });
     const size = Buffer.byteLength(json) + 1;
     if (bytes + size > budget) break;
     parts.push(json);

@@ -1,9 +1,10 @@
-// The second pass over a case's events.jsonl: everything recorded about the chosen samples
-// (what was sent, the reply, each metric's verdict, the errors), for the report's drill-down.
-// Only the chosen samples are kept, so a case of any length costs the cap, not its size.
-import type { PayloadOf } from '../../runner/events.js';
+// Everything recorded about a sample (what was sent, the reply, each metric's verdict, the
+// errors), for the report's drill-down. Collected during the first pass while a case is within
+// the cap, else by a second pass over the chosen samples only: a case of any length costs the
+// cap, not its size.
+import type { EmittedEvent, PayloadOf } from '../../runner/events.js';
 import { clipStrings } from './clip.js';
-import { readEvents } from './events.js';
+import { readEvents, type LinePrefilter } from './events.js';
 import { sampleKey, type SampleStatus } from './outcome.js';
 import { Problems } from './problems.js';
 
@@ -17,29 +18,32 @@ export interface SampleRecord {
   errors: PayloadOf<'sample_error'>[];
 }
 
-export async function readSampleRecords(
-  eventsFile: string,
-  wanted: ReadonlyMap<string, SampleStatus>,
-  maxTextChars: number,
-): Promise<Map<string, SampleRecord>> {
-  const records = new Map<string, SampleRecord>();
-  const recordFor = (id: string, trial: number | undefined): SampleRecord | undefined => {
-    const key = sampleKey(id, trial);
-    const status = wanted.get(key);
-    if (status === undefined) return undefined;
-    let r = records.get(key);
+/** Folds sample events into records; the status is the caller's to set (it knows the outcome). */
+export class RecordCollector {
+  readonly records = new Map<string, SampleRecord>();
+
+  constructor(private readonly maxTextChars: number) {}
+
+  add(e: EmittedEvent): void {
+    if (e.sample_id === null) return; // case_start, case_end, errors of the whole case
+    const key = sampleKey(e.sample_id, e.payload.trial);
+    let r = this.records.get(key);
     if (!r) {
-      r = { key, id, trial, status, inferences: [], scores: [], errors: [] };
-      records.set(key, r);
+      r = { key, id: e.sample_id, trial: e.payload.trial, status: 'unscored', inferences: [], scores: [], errors: [] };
+      this.records.set(key, r);
     }
-    return r;
-  };
-  // Problems were reported by the first pass; this one reads the same lines.
-  for await (const e of readEvents(eventsFile, new Problems())) {
-    if (e.sample_id === null) continue;
-    if (e.event === 'inference_end') recordFor(e.sample_id, e.payload.trial)?.inferences.push(clipStrings(e.payload, maxTextChars));
-    else if (e.event === 'auto_eval_sample') recordFor(e.sample_id, e.payload.trial)?.scores.push(clipStrings(e.payload, maxTextChars));
-    else if (e.event === 'sample_error') recordFor(e.sample_id, e.payload.trial)?.errors.push(clipStrings(e.payload, maxTextChars));
+    if (e.event === 'inference_end') r.inferences.push(clipStrings(e.payload, this.maxTextChars));
+    else if (e.event === 'auto_eval_sample') r.scores.push(clipStrings(e.payload, this.maxTextChars));
+    else r.errors.push(clipStrings(e.payload, this.maxTextChars));
   }
-  return records;
+}
+
+/** The second pass: records of the `wanted` sample keys only. */
+export async function readSampleRecords(eventsFile: string, wanted: ReadonlySet<string>, maxTextChars: number): Promise<Map<string, SampleRecord>> {
+  const collector = new RecordCollector(maxTextChars);
+  const chosen: LinePrefilter = (json) =>
+    typeof json.sample_id === 'string' && wanted.has(sampleKey(json.sample_id, typeof json.payload?.trial === 'number' ? json.payload.trial : undefined));
+  // The first pass reported the file's problems; this one reads the same lines.
+  for await (const e of readEvents(eventsFile, new Problems(), chosen)) collector.add(e);
+  return collector.records;
 }

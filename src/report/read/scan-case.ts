@@ -4,6 +4,7 @@ import type { PayloadOf } from '../../runner/events.js';
 import { readEvents } from './events.js';
 import { passOf, sampleKey, type SampleOutcome } from './outcome.js';
 import type { Problems } from './problems.js';
+import { RecordCollector, type SampleRecord } from './sample-records.js';
 
 export interface CaseScan {
   /** Sample key → outcome, in the order samples first appeared. */
@@ -16,6 +17,13 @@ export interface CaseScan {
   end: PayloadOf<'case_end'> | undefined;
   /** Metrics seen in auto_eval_sample events, in order of first appearance. */
   metricIds: string[];
+  /** Every sample's record, when asked for and the case stayed within `keepRecords.upTo` samples. */
+  records: Map<string, SampleRecord> | null;
+}
+
+export interface KeepRecords {
+  upTo: number;
+  maxTextChars: number;
 }
 
 function outcomeFor(scan: CaseScan, id: string, trial: number | undefined): SampleOutcome {
@@ -28,10 +36,15 @@ function outcomeFor(scan: CaseScan, id: string, trial: number | undefined): Samp
   return o;
 }
 
-export async function scanCase(eventsFile: string, problems: Problems): Promise<CaseScan> {
-  const scan: CaseScan = { outcomes: new Map(), latencies: [], caseErrors: [], start: undefined, end: undefined, metricIds: [] };
+/** The first pass; with `keep`, a case of at most `keep.upTo` samples is read in this one pass. */
+export async function scanCase(eventsFile: string, problems: Problems, keep?: KeepRecords): Promise<CaseScan> {
+  const scan: CaseScan = { outcomes: new Map(), latencies: [], caseErrors: [], start: undefined, end: undefined, metricIds: [], records: null };
   const metrics = new Set<string>();
+  let collector = keep ? new RecordCollector(keep.maxTextChars) : null;
   for await (const e of readEvents(eventsFile, problems)) {
+    collector?.add(e);
+    // Past the cap, a second pass reads only the samples chosen for the page.
+    if (collector && scan.outcomes.size > keep!.upTo) collector = null;
     switch (e.event) {
       case 'case_start':
         scan.start = e.payload;
@@ -56,5 +69,6 @@ export async function scanCase(eventsFile: string, problems: Problems): Promise<
     }
   }
   scan.metricIds = [...metrics];
+  scan.records = collector?.records ?? null;
   return scan;
 }

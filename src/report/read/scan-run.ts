@@ -5,7 +5,7 @@ import path from 'node:path';
 import { displayPath } from '../../config/display-path.js';
 import { EVENTS_FILE, listCaseFolders, runIdsOf, SUMMARY_FILE, type CaseFolder } from './case-folders.js';
 import { Problems } from './problems.js';
-import { scanCase, type CaseScan } from './scan-case.js';
+import { scanCase, type CaseScan, type KeepRecords } from './scan-case.js';
 import { readReportSummary, type ReportSummary } from './summary-view.js';
 
 export interface ScannedCase {
@@ -37,7 +37,8 @@ export function listRuns(root: string): string[] {
   return runIdsOf(listCaseFolders(root));
 }
 
-export async function scanRun(root: string, runId: string): Promise<ScannedRun> {
+/** `keep`: also collect the samples' records of cases within the cap (the report does). */
+export async function scanRun(root: string, runId: string, keep?: KeepRecords): Promise<ScannedRun> {
   const problems = new Problems();
   const cases: ScannedCase[] = [];
   for (const folder of listCaseFolders(root).filter((f) => f.run_id === runId)) {
@@ -50,7 +51,7 @@ export async function scanRun(root: string, runId: string): Promise<ScannedRun> 
       problems.push(`${displayPath(folder.dir)}: no ${SUMMARY_FILE} (the case did not finish); shown from its ${EVENTS_FILE}`);
     }
     let scan: CaseScan | null = null;
-    if (folder.hasEvents) scan = await scanCase(path.join(folder.dir, EVENTS_FILE), problems);
+    if (folder.hasEvents) scan = await scanCase(path.join(folder.dir, EVENTS_FILE), problems, keep);
     else problems.push(`${displayPath(folder.dir)}: no ${EVENTS_FILE}, so its samples are not shown`);
     cases.push({
       folder,
