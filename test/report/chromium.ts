@@ -10,11 +10,11 @@ const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/
 /** Screenshots land here (ignored by git), one per test that takes one. */
 export const SCREENSHOT_DIR = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
 
-export function chromiumPath(): string {
-  const found = [process.env.CHROMIUM_PATH, ...CANDIDATES].find((p): p is string => !!p && existsSync(p));
+export function chromiumPath(candidates: readonly string[] = CANDIDATES, env = process.env): string {
+  const found = [env.CHROMIUM_PATH, ...candidates].find((p): p is string => !!p && existsSync(p));
   if (!found) {
     throw new Error(
-      'The report\'s browser tests need Chromium and found none at ' + CANDIDATES.join(', ') +
+      'The report\'s browser tests need Chromium and found none at ' + candidates.join(', ') +
         '. Install it with `sudo apt-get install -y chromium` (Debian/Ubuntu; .ci/run does this in CI), or set CHROMIUM_PATH to a Chromium binary.',
     );
   }
