@@ -33,6 +33,17 @@ describe('what reaches the page', () => {
     expect(pickSamples(outcomes, 0)).toEqual([]);
   });
 
+  it('embeds the same records whether a case is read in one pass (within the cap) or two', async () => {
+    const onePass = await writeReport(copyOf(QA_ROOT));
+    const twoPasses = await writeReport(copyOf(QA_ROOT), { limits: { maxSamplesPerCase: 3 } });
+    if ('error' in onePass || 'error' in twoPasses) throw new Error('no report');
+    const all = reportSamples(readFileSync(onePass.file, 'utf8'), 2);
+    const capped = reportSamples(readFileSync(twoPasses.file, 'utf8'), 2);
+    expect(all).toHaveLength(12);
+    expect(capped).toEqual(all.slice(0, 3));
+    expect(capped[0]).toMatchObject({ key: 's09', inferences: [{ text: 'Cork' }], scores: [], errors: [{ error_type: 'MetricTimeout' }] });
+  });
+
   it('clips a reply longer than maxTextChars in the embedded samples', async () => {
     const written = await writeReport(copyOf(QA_ROOT), { limits: { maxTextChars: 20 } });
     if ('error' in written) throw new Error(written.error);
