@@ -26,7 +26,7 @@ describe('what reaches the page', () => {
 
   it('keeps errored samples first, then failed ones, then the rest, each in order', () => {
     const o = (errored: boolean, passed?: boolean): SampleOutcome => ({
-      id: 'x', trial: undefined, errored, metrics: passed === undefined ? new Map() : new Map([['m', { score: passed ? 1 : 0, passed }]]),
+      id: 'x', trial: undefined, order: 0, errored, metrics: passed === undefined ? new Map() : new Map([['m', { score: passed ? 1 : 0, passed }]]),
     });
     const outcomes: [string, SampleOutcome][] = [['a', o(false, true)], ['b', o(false, false)], ['c', o(true)], ['d', o(false, false)], ['e', o(true)]];
     expect(pickSamples(outcomes, 4)).toEqual(['c', 'e', 'b', 'd']);

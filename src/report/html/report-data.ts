@@ -7,6 +7,7 @@ import type { RunComparison } from '../compare/compare-runs.js';
 import { EVENTS_FILE } from '../read/case-folders.js';
 import { pickSamples, sampleStatus, type SampleStatus } from '../read/outcome.js';
 import { readSampleRecords } from '../read/sample-records.js';
+import type { CaseScan } from '../read/scan-case.js';
 import { caseLabel, type ScannedCase, type ScannedRun } from '../read/scan-run.js';
 import { metricMean, type ReportSummary } from '../read/summary-view.js';
 import { histogram, sharedEdges } from '../stats/histogram.js';
@@ -78,11 +79,21 @@ function statusOf(c: ScannedCase): string {
   return c.folder.hasSummary ? 'summary unreadable' : 'incomplete';
 }
 
+/** The lines of events.jsonl that hold the given samples' events. */
+function linesOf(scan: CaseScan, keys: readonly string[]): Set<number> {
+  const orders = new Set(keys.map((k) => scan.outcomes.get(k)!.order));
+  const lines = new Set<number>();
+  scan.lineOwners.forEach((owner, line) => {
+    if (orders.has(owner)) lines.add(line);
+  });
+  return lines;
+}
+
 /** The chosen samples of one case as a JSON array, at most `budget` bytes. */
 async function embedSamples(c: ScannedCase, limits: ReportLimits, budget: number): Promise<{ json: string; count: number }> {
   if (!c.scan || !c.folder.hasEvents) return { json: '[]', count: 0 };
   const picked = pickSamples(c.scan.outcomes, limits.maxSamplesPerCase);
-  const records = c.scan.records ?? (await readSampleRecords(path.join(c.folder.dir, EVENTS_FILE), new Set(picked), limits.maxTextChars));
+  const records = c.scan.records ?? (await readSampleRecords(path.join(c.folder.dir, EVENTS_FILE), linesOf(c.scan, picked), new Set(picked), limits.maxTextChars));
   const parts: string[] = [];
   let bytes = 2;
   for (const key of picked) {

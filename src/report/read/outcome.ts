@@ -10,6 +10,8 @@ export interface MetricOutcome {
 export interface SampleOutcome {
   id: string;
   trial: number | undefined;
+  /** 0-based position of its first event among the case's samples. */
+  order: number;
   /** A sample_error was recorded for it (inference, scoring, prompt or dataset). */
   errored: boolean;
   metrics: Map<string, MetricOutcome>;

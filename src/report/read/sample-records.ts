@@ -4,7 +4,7 @@
 // cap, not its size.
 import type { EmittedEvent, PayloadOf } from '../../runner/events.js';
 import { clipStrings } from './clip.js';
-import { readEvents, type LinePrefilter } from './events.js';
+import { readEvents } from './events.js';
 import { sampleKey, type SampleStatus } from './outcome.js';
 import { Problems } from './problems.js';
 
@@ -38,12 +38,17 @@ export class RecordCollector {
   }
 }
 
-/** The second pass: records of the `wanted` sample keys only. */
-export async function readSampleRecords(eventsFile: string, wanted: ReadonlySet<string>, maxTextChars: number): Promise<Map<string, SampleRecord>> {
+/** The second pass: the given lines (the first pass noted whose they are), for the `wanted` samples. */
+export async function readSampleRecords(
+  eventsFile: string,
+  lines: ReadonlySet<number>,
+  wanted: ReadonlySet<string>,
+  maxTextChars: number,
+): Promise<Map<string, SampleRecord>> {
   const collector = new RecordCollector(maxTextChars);
-  const chosen: LinePrefilter = (json) =>
-    typeof json.sample_id === 'string' && wanted.has(sampleKey(json.sample_id, typeof json.payload?.trial === 'number' ? json.payload.trial : undefined));
   // The first pass reported the file's problems; this one reads the same lines.
-  for await (const e of readEvents(eventsFile, new Problems(), chosen)) collector.add(e);
+  for await (const { event } of readEvents(eventsFile, new Problems(), lines)) {
+    if (event.sample_id !== null && wanted.has(sampleKey(event.sample_id, event.payload.trial))) collector.add(event);
+  }
   return collector.records;
 }

@@ -19,6 +19,8 @@ export interface CaseScan {
   metricIds: string[];
   /** Every sample's record, when asked for and the case stayed within `keepRecords.upTo` samples. */
   records: Map<string, SampleRecord> | null;
+  /** Line number → the `order` of the sample whose event it holds (a hole: none), for a second pass. */
+  lineOwners: number[];
 }
 
 export interface KeepRecords {
@@ -30,7 +32,7 @@ function outcomeFor(scan: CaseScan, id: string, trial: number | undefined): Samp
   const key = sampleKey(id, trial);
   let o = scan.outcomes.get(key);
   if (!o) {
-    o = { id, trial, errored: false, metrics: new Map() };
+    o = { id, trial, order: scan.outcomes.size, errored: false, metrics: new Map() };
     scan.outcomes.set(key, o);
   }
   return o;
@@ -38,10 +40,10 @@ function outcomeFor(scan: CaseScan, id: string, trial: number | undefined): Samp
 
 /** The first pass; with `keep`, a case of at most `keep.upTo` samples is read in this one pass. */
 export async function scanCase(eventsFile: string, problems: Problems, keep?: KeepRecords): Promise<CaseScan> {
-  const scan: CaseScan = { outcomes: new Map(), latencies: [], caseErrors: [], start: undefined, end: undefined, metricIds: [], records: null };
+  const scan: CaseScan = { outcomes: new Map(), latencies: [], caseErrors: [], start: undefined, end: undefined, metricIds: [], records: null, lineOwners: [] };
   const metrics = new Set<string>();
   let collector = keep ? new RecordCollector(keep.maxTextChars) : null;
-  for await (const e of readEvents(eventsFile, problems)) {
+  for await (const { line, event: e } of readEvents(eventsFile, problems)) {
     collector?.add(e);
     // Past the cap, a second pass reads only the samples chosen for the page.
     if (collector && scan.outcomes.size > keep!.upTo) collector = null;
@@ -53,18 +55,24 @@ export async function scanCase(eventsFile: string, problems: Problems, keep?: Ke
         scan.end = e.payload;
         break;
       case 'inference_end':
-        outcomeFor(scan, e.sample_id, e.payload.trial);
+        scan.lineOwners[line] = outcomeFor(scan, e.sample_id, e.payload.trial).order;
         if (e.payload.cached !== true) scan.latencies.push(e.payload.latency_ms);
         break;
       case 'auto_eval_sample': {
         const { metric_id, score, passed, trial } = e.payload;
-        outcomeFor(scan, e.sample_id, trial).metrics.set(metric_id, { score, passed: passOf(score, passed) });
+        const o = outcomeFor(scan, e.sample_id, trial);
+        o.metrics.set(metric_id, { score, passed: passOf(score, passed) });
+        scan.lineOwners[line] = o.order;
         metrics.add(metric_id);
         break;
       }
       case 'sample_error':
         if (e.sample_id === null) scan.caseErrors.push(e.payload);
-        else outcomeFor(scan, e.sample_id, e.payload.trial).errored = true;
+        else {
+          const o = outcomeFor(scan, e.sample_id, e.payload.trial);
+          o.errored = true;
+          scan.lineOwners[line] = o.order;
+        }
         break;
     }
   }
