@@ -68,7 +68,8 @@ function renderCasePanel(data, c, state, rerender) {
 
 function renderSampleList(samples, state, selectSample) {
   const visible = samples.filter((s) => sampleMatches(s, state.filters));
-  const rows = visible.map((s) => el('tr', { 'data-key': s.key, class: 'sample-row' + (s.key === state.selected ? ' selected' : ''), onclick: () => selectSample(s.key) }, [
+  const rows = visible.map((s) => el('tr', { 'data-key': s.key, class: 'sample-row' + (s.key === state.selected ? ' selected' : ''), tabindex: 0,
+    onclick: () => selectSample(s.key), onkeydown: (e) => { if (e.key === 'Enter') selectSample(s.key); } }, [
     el('td', {}, el('code', { text: s.id + (s.trial !== undefined ? ' #' + s.trial : '') })), el('td', {}, badge(s.status)), numCell(headlineScore(s)), el('td', { class: 'snippet', text: snippet(s) }),
   ]));
   return [
