@@ -2,7 +2,7 @@
 // pipeline, one run), and say what was found and skipped on the way.
 import { existsSync } from 'node:fs';
 import { displayPath } from '../config/display-path.js';
-import { writeReport } from '../report/write-report.js';
+import { describeReport, writeReport } from '../report/write-report.js';
 import type { CliIO } from './io.js';
 import { rootsFromOption } from './pipeline-roots.js';
 
@@ -42,11 +42,9 @@ export async function runReport(args: ReportArgs, io: CliIO): Promise<number> {
       code = 1;
       continue;
     }
-    for (const p of written.problems) io.err(`evalmatrix report: ${p}`);
-    if (written.comparisonNote) io.err(`evalmatrix report: ${written.comparisonNote}`);
-    const cmp = written.comparison;
-    const compared = cmp ? `; compared with ${cmp.baseline.run_id}: ${cmp.regressions} significant regressions, ${cmp.improvements} improvements` : '';
-    io.out(`wrote ${displayPath(written.file)} (run ${written.run_id}, ${written.cases} cases, ${Math.ceil(written.bytes / 1024)} KB${compared})`);
+    const { warnings, line } = describeReport(written);
+    for (const w of warnings) io.err(`evalmatrix report: ${w}`);
+    io.out(`wrote ${line}`);
   }
   return code;
 }

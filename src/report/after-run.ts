@@ -1,7 +1,7 @@
 // The report written after every run: the plugin hands this to the reporter as its afterRun
 // hook, so the reporter (which must not depend on the report) only knows "call this at the end".
 import { displayPath } from '../config/display-path.js';
-import { writeReport } from './write-report.js';
+import { describeReport, writeReport } from './write-report.js';
 
 export interface AfterRunReportOptions {
   /** Compare each pipeline's latest run with this one: `previous`, a run id, a runs folder. */
@@ -16,11 +16,9 @@ export function reportAfterRun(options: AfterRunReportOptions = {}) {
         log(`evalmatrix: no report for ${displayPath(root)}: ${written.error}`);
         continue;
       }
-      for (const p of written.problems) log(`evalmatrix: report: ${p}`);
-      if (written.comparisonNote) log(`evalmatrix: report: ${written.comparisonNote}`);
-      const cmp = written.comparison;
-      const compared = cmp ? `; against ${cmp.baseline.run_id}: ${cmp.regressions} significant regressions, ${cmp.improvements} improvements` : '';
-      log(`evalmatrix: ${displayPath(written.file)} (${written.cases} cases${compared})`);
+      const { warnings, line } = describeReport(written);
+      for (const w of warnings) log(`evalmatrix: report: ${w}`);
+      log(`evalmatrix: ${line}`);
     }
   };
 }

@@ -2,7 +2,9 @@
 // baseline when one is named. Used by `evalmatrix report` and, after every run, by the plugin.
 import path from 'node:path';
 import { writeFileAtomic } from '../reporter/atomic-write.js';
+import { displayPath } from '../config/display-path.js';
 import { compareRuns, type RunComparison } from './compare/compare-runs.js';
+import { verdictLine } from './compare/format.js';
 import { buildReportData } from './html/report-data.js';
 import { DEFAULT_LIMITS, type ReportLimits } from './html/limits.js';
 import { renderReportHtml } from './html/render-html.js';
@@ -66,5 +68,15 @@ export async function writeReport(root: string, options: WriteReportOptions = {}
     problems: data.problems,
     comparison: cmp.comparison,
     comparisonNote: cmp.note,
+  };
+}
+
+/** What to tell the user about a written report: what was skipped, then one line naming it. */
+export function describeReport(written: WrittenReport): { warnings: string[]; line: string } {
+  const cmp = written.comparison;
+  const compared = cmp ? `; against ${cmp.baseline.run_id}: ${verdictLine(cmp)}` : '';
+  return {
+    warnings: written.comparisonNote ? [...written.problems, written.comparisonNote] : written.problems,
+    line: `${displayPath(written.file)} (run ${written.run_id}, ${written.cases} cases, ${Math.ceil(written.bytes / 1024)} KB${compared})`,
   };
 }

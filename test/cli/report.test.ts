@@ -31,7 +31,7 @@ describe('evalmatrix report', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'em-out-')), 'nested', 'r.html');
     const r = await capture(['report', '--root', QA_ROOT, '--out', out, '--baseline', 'previous']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`compared with ${BASE_RUN}: 1 significant regressions, 0 improvements`);
+    expect(r.out).toContain(`; against ${BASE_RUN}: 1 significant regression, 0 significant improvements (paired tests, alpha 0.05))`);
     const data = reportData(read(out));
     expect(data.comparison).toMatchObject({ regressions: 1, baseline: { run_id: BASE_RUN } });
     const href = data.cases[2]!.events_href!;

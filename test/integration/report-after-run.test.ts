@@ -22,7 +22,7 @@ describe('the report after a run', () => {
     const first = await runFixture();
     expect(first.code).toBe(0);
     const report = path.join(first.outDir, PIPELINE, 'report.html');
-    expect(first.output).toMatch(/evalmatrix: .*mini_pipeline\/report\.html \(2 cases\)/);
+    expect(first.output).toMatch(/evalmatrix: .*mini_pipeline\/report\.html \(run \S+, 2 cases, \d+ KB\)/);
     const firstRun = path.basename(caseDirs(first.outDir)[0]!);
 
     const { page, errors } = await openReport(browser, report);
@@ -45,7 +45,7 @@ describe('the report after a run', () => {
     // A second run into the same folder, compared with the one before.
     const second = await runFixture({ FIXTURE_BASELINE: 'previous' }, [], first.outDir);
     expect(second.code).toBe(0);
-    expect(second.output).toContain(`against ${firstRun}: 0 significant regressions, 0 improvements`);
+    expect(second.output).toContain(`against ${firstRun}: 0 significant regressions, 0 significant improvements`);
     const data = reportData(readFileSync(report, 'utf8'));
     expect(data.run_id).not.toBe(firstRun);
     expect(data.comparison).toMatchObject({ baseline: { run_id: firstRun }, regressions: 0 });
