@@ -1,11 +1,13 @@
 // The `evalmatrix` command. Arguments are parsed by commander: every command and subcommand
 // gets --help, unknown options and missing values are errors that show the usage. Vitest runs
 // the evals themselves (npx vitest run evals/); this command does what happens around them.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runCollect } from './collect.js';
+import { COMPARE_FORMATS, runCompare, type CompareArgs } from './compare.js';
 import type { CliIO } from './io.js';
 import { runMatrixRender } from './matrix-render.js';
 import { runMockServe } from './mock-serve.js';
+import { runReport, type ReportArgs } from './report.js';
 import { MOCK_PROVIDERS, SERVABLE_MOCKS } from '../mocks/server.js';
 
 const DEFAULT_MATRIX = 'evals/model_matrix.mock.yaml';
@@ -27,9 +29,15 @@ export async function main(argv: string[], io: CliIO = { out: console.log, err: 
   return code;
 }
 
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
+  return n;
+}
+
 function buildProgram(io: CliIO, exit: (code: number) => void): Command {
   const program = new Command('evalmatrix')
-    .description('Evaluate LLMs as Vitest test cases. Run the evals with Vitest (npx vitest run evals/); this command renders model matrices, serves the provider mocks and collects results.')
+    .description('Evaluate LLMs as Vitest test cases. Run the evals with Vitest (npx vitest run evals/); this command renders model matrices, serves the provider mocks, collects results, writes reports and compares runs.')
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
@@ -44,6 +52,31 @@ function buildProgram(io: CliIO, exit: (code: number) => void): Command {
     .addHelpText('after', '\nExit code 1 when the root is missing or holds no summary.json; a corrupt summary.json is reported and skipped.')
     .action((options: { root: string; output?: string }) => {
       exit(runCollect(options, io.out, io.err));
+    });
+
+  command(program, 'report')
+    .description("Write the static HTML report (report.html) of a pipeline's latest run: matrix, charts, every case's samples.")
+    .option('--root <dir>', 'the pipeline folder, runs/<metadata.name> (default: every pipeline under runs/)')
+    .option('--out <file>', 'where to write it (default: <root>/report.html)')
+    .option('--run <run>', 'the run to show: a run id, a run folder, latest or previous', 'latest')
+    .option('--baseline <run>', 'add a comparison with this run: a run id, a run folder, previous')
+    .option('--max-samples <n>', 'samples embedded per case, errored and failed first (default 500)', positiveNumber)
+    .option('--max-mb <n>', 'megabytes of sample data per report, shared by the cases (default 20)', positiveNumber)
+    .addHelpText('after', '\nWhat cannot be read (a corrupt summary.json, a truncated events.jsonl) is listed with its path and skipped;\nthe rest is reported. Exit code 1 when there is no run to report.')
+    .action(async (options: ReportArgs) => {
+      exit(await runReport(options, io));
+    });
+
+  command(program, 'compare')
+    .description('Compare two runs case by case: paired tests per metric (McNemar for pass/fail, a bootstrap interval for scores), flipped samples, latency and cost.')
+    .argument('<baseline>', 'a run id, a run folder, latest or previous')
+    .argument('<current>', 'a run id, a run folder, latest or previous')
+    .option('--root <dir>', 'the pipeline folder, runs/<metadata.name> (default: the only pipeline under runs/)')
+    .addOption(new Option('--format <format>', 'output format').choices(COMPARE_FORMATS).default('text'))
+    .addOption(new Option('--fail-on <what>', 'exit 1 when a metric dropped significantly (alpha 0.05)').choices(['regression']))
+    .addHelpText('after', '\nExit code 0 when nothing dropped significantly (or without --fail-on), 1 on a significant regression with\n--fail-on regression, 2 when a run cannot be found.')
+    .action(async (baseline: string, current: string, options: Omit<CompareArgs, 'baseline' | 'current'>) => {
+      exit(await runCompare({ ...options, baseline, current }, io));
     });
 
   const matrix = command(program, 'matrix').description('Model matrices: a list of models rendered through a pipeline template.');

@@ -19,6 +19,11 @@ export interface EvalmatrixReporterOptions {
   table?: boolean;
   /** Progress lines while cases run: by default only in an interactive terminal outside CI. */
   progress?: ProgressOptions;
+  /**
+   * Called at the end of each run, after the indexes, with the pipeline folders the run wrote
+   * to (the plugin writes each one's report.html here). Its failure is logged, never fatal.
+   */
+  afterRun?: (roots: readonly string[], log: (line: string) => void) => Promise<void> | void;
 }
 
 interface CaseOutput {
@@ -99,16 +104,24 @@ export class EvalmatrixReporter implements Reporter {
     this.summaries.push(summary);
   }
 
-  onTestRunEnd(): void {
+  async onTestRunEnd(): Promise<void> {
     for (const c of this.cases.values()) c.events.close();
     const projectRoot = this.projectRoot();
-    for (const root of [...this.touchedRoots].sort()) {
+    const roots = [...this.touchedRoots].sort();
+    for (const root of roots) {
       const { problems, index } = writeIndex(root, { label: displayPath(root, projectRoot) });
       for (const p of problems) this.log(`evalmatrix: ${p}`);
       this.log(`evalmatrix: ${displayPath(path.join(root, 'summary.index.json'), projectRoot)} (${index.count} items)`);
     }
     if (this.options.table !== false && this.summaries.length > 0) {
       this.log('\n' + renderTable(this.summaries.map(summaryRow).sort(byModelAndTask)) + '\n');
+    }
+    if (this.options.afterRun && roots.length > 0) {
+      try {
+        await this.options.afterRun(roots, (line) => this.log(line));
+      } catch (error) {
+        this.log(`evalmatrix: after the run: ${(error as Error).stack ?? String(error)}`);
+      }
     }
   }
 

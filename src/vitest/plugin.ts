@@ -9,6 +9,7 @@ import type { Vite } from 'vitest/node';
 // build, which compiles src/ alone, does not see them.
 import type {} from 'vitest/config';
 import { EvalmatrixReporter, type EvalmatrixReporterOptions } from '../reporter/reporter.js';
+import { reportAfterRun } from '../report/after-run.js';
 
 // Running from src (TypeScript) or dist (JavaScript): point at the sibling of this very file.
 const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
@@ -20,10 +21,19 @@ export const GLOBAL_SETUP_FILE = sibling('global-setup');
 /** Pipeline YAMLs and datasets: editing one reruns the eval files that read it. */
 const WATCHED_INPUTS = /\.(ya?ml|jsonl?)$/;
 
-export type EvalmatrixPluginOptions = EvalmatrixReporterOptions;
+export interface EvalmatrixPluginOptions extends Omit<EvalmatrixReporterOptions, 'afterRun'> {
+  /** Write runs/<pipeline>/report.html after every run (default true; false turns it off). */
+  report?: boolean;
+  /** Add a comparison to each report: `previous`, a run id, or a runs/<pipeline> folder (say, main's). */
+  baseline?: string;
+}
 
 export function evalmatrix(options: EvalmatrixPluginOptions = {}): Vite.Plugin {
-  const reporter = new EvalmatrixReporter(options);
+  const { report, baseline, ...reporterOptions } = options;
+  const reporter = new EvalmatrixReporter({
+    ...reporterOptions,
+    afterRun: report === false ? undefined : reportAfterRun({ baseline }),
+  });
   return {
     name: 'evalmatrix',
     config() {

@@ -39,8 +39,8 @@ export function startFixture(args: string[], env: Record<string, string>, outDir
   return { child, outDir, output: () => output };
 }
 
-export function runFixture(env: Record<string, string> = {}, extraArgs: string[] = [], dir = FIXTURE_DIR): Promise<FixtureRun> {
-  const { child, outDir, output } = startFixture(['run', ...extraArgs], env, freshOutDir(), dir);
+export function runFixture(env: Record<string, string> = {}, extraArgs: string[] = [], dir = FIXTURE_DIR, into?: string): Promise<FixtureRun> {
+  const { child, outDir, output } = startFixture(['run', ...extraArgs], env, into, dir);
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, output: output(), outDir }));

@@ -38,6 +38,6 @@ it('runs each entry as a test, fails the one that does not render with its reaso
   expect(byTitle['demo › broken']?.failureMessages[0]).toContain('backends[0].config.api_base: expected a URL, got string "not a url" (the value comes from models[1].api_base');
   for (const name of ['gpt4o_mini', 'claude_haiku', 'gemini_flash', 'grok_3_mini', 'kimi_8k']) expect(byTitle[`demo › ${name}`]?.status).toBe('skipped');
 
-  expect(readdirSync(path.join(out, 'fixture_matrix')).sort()).toEqual(['first', 'second', 'summary.index.json']);
+  expect(readdirSync(path.join(out, 'fixture_matrix')).sort()).toEqual(['first', 'report.html', 'second', 'summary.index.json']);
   expect(existsSync(path.join(out, 'litellm_matrix'))).toBe(false);
 });

@@ -1,0 +1,82 @@
+// The first pass over a case's events.jsonl: every sample's outcome, the latencies and the
+// case-level events — what the matrix, the charts and the comparison need, without the texts.
+import type { PayloadOf } from '../../runner/events.js';
+import { readEvents } from './events.js';
+import { passOf, sampleKey, type SampleOutcome } from './outcome.js';
+import type { Problems } from './problems.js';
+import { RecordCollector, type SampleRecord } from './sample-records.js';
+
+export interface CaseScan {
+  /** Sample key → outcome, in the order samples first appeared. */
+  outcomes: Map<string, SampleOutcome>;
+  /** latency_ms of every live (not replayed) inference. */
+  latencies: number[];
+  /** sample_error events not tied to a sample (a dataset that could not be read). */
+  caseErrors: PayloadOf<'sample_error'>[];
+  start: PayloadOf<'case_start'> | undefined;
+  end: PayloadOf<'case_end'> | undefined;
+  /** Metrics seen in auto_eval_sample events, in order of first appearance. */
+  metricIds: string[];
+  /** Every sample's record, when asked for and the case stayed within `keepRecords.upTo` samples. */
+  records: Map<string, SampleRecord> | null;
+  /** Line number → the `order` of the sample whose event it holds (a hole: none), for a second pass. */
+  lineOwners: number[];
+}
+
+export interface KeepRecords {
+  upTo: number;
+  maxTextChars: number;
+}
+
+function outcomeFor(scan: CaseScan, id: string, trial: number | undefined): SampleOutcome {
+  const key = sampleKey(id, trial);
+  let o = scan.outcomes.get(key);
+  if (!o) {
+    o = { id, trial, order: scan.outcomes.size, errored: false, metrics: new Map() };
+    scan.outcomes.set(key, o);
+  }
+  return o;
+}
+
+/** The first pass; with `keep`, a case of at most `keep.upTo` samples is read in this one pass. */
+export async function scanCase(eventsFile: string, problems: Problems, keep?: KeepRecords): Promise<CaseScan> {
+  const scan: CaseScan = { outcomes: new Map(), latencies: [], caseErrors: [], start: undefined, end: undefined, metricIds: [], records: null, lineOwners: [] };
+  const metrics = new Set<string>();
+  let collector = keep ? new RecordCollector(keep.maxTextChars) : null;
+  for await (const { line, event: e } of readEvents(eventsFile, problems)) {
+    collector?.add(e);
+    // Past the cap, a second pass reads only the samples chosen for the page.
+    if (collector && scan.outcomes.size > keep!.upTo) collector = null;
+    switch (e.event) {
+      case 'case_start':
+        scan.start = e.payload;
+        break;
+      case 'case_end':
+        scan.end = e.payload;
+        break;
+      case 'inference_end':
+        scan.lineOwners[line] = outcomeFor(scan, e.sample_id, e.payload.trial).order;
+        if (e.payload.cached !== true) scan.latencies.push(e.payload.latency_ms);
+        break;
+      case 'auto_eval_sample': {
+        const { metric_id, score, passed, trial } = e.payload;
+        const o = outcomeFor(scan, e.sample_id, trial);
+        o.metrics.set(metric_id, { score, passed: passOf(score, passed) });
+        scan.lineOwners[line] = o.order;
+        metrics.add(metric_id);
+        break;
+      }
+      case 'sample_error':
+        if (e.sample_id === null) scan.caseErrors.push(e.payload);
+        else {
+          const o = outcomeFor(scan, e.sample_id, e.payload.trial);
+          o.errored = true;
+          scan.lineOwners[line] = o.order;
+        }
+        break;
+    }
+  }
+  scan.metricIds = [...metrics];
+  scan.records = collector?.records ?? null;
+  return scan;
+}
