@@ -46,7 +46,7 @@ describe('vitest run with repeats: 5', () => {
     const s3 = events.filter((e) => e.event === 'auto_eval_sample' && e.sample_id === 's3').map((e) => e.payload as { trial: number; passed: boolean });
     expect(s3.sort((a, b) => a.trial - b.trial).map((p) => p.passed)).toEqual([true, true, true, false, false]);
     // The task was told its trial.
-    const told = events.filter((e) => e.event === 'inference_end').map((e) => e.payload as { trial: number; metadata: { trial: number } });
+    const told = events.filter((e) => e.event === 'inference_end').map((e) => e.payload as unknown as { trial: number; metadata: { trial: number } });
     expect(told.every((p) => p.metadata.trial === p.trial)).toBe(true);
 
     const strict = readSummary(byTask.get('draws_strict')!);
