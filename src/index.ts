@@ -22,5 +22,5 @@ export { fromAutoevals, type AutoevalsScorer, type AutoevalsOptions } from './me
 export { createJudgeClients, MissingJudgeKeyError, type JudgeClients } from './runner/judge-clients.js';
 export { compilePrompt } from './prompts/render.js';
 export { loadDataset } from './datasets/load.js';
-export { createProviderClient, ProviderError, MissingKeyError, resolveProvider } from './providers/index.js';
+export { createProviderClient, ProviderError, MissingKeyError, resolveProvider, currentTrial } from './providers/index.js';
 export { collectIndex, writeIndex } from './reporter/collect-index.js';

@@ -22,12 +22,14 @@ function child(schema: z.ZodType | undefined, key: PropertyKey): z.ZodType | und
 }
 
 /** Look through optional/default wrappers, and pick a discriminated union's option by the
- *  data's discriminator value. */
+ *  data's discriminator value (a plain union's mapping option for a mapping). */
 function unwrap(schema: z.ZodType | undefined, value: unknown): z.ZodType | undefined {
   let current = schema;
   for (;;) {
     if (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
     else if (current instanceof z.ZodDiscriminatedUnion) current = pickOption(current, value);
+    // A plain union (a number or a mapping, as thresholds): its mapping option, for a mapping.
+    else if (current instanceof z.ZodUnion && isRecord(value)) current = (current.options as z.ZodType[]).find((option) => option instanceof z.ZodObject);
     else return current;
   }
 }

@@ -1,18 +1,19 @@
 // Rules on a task's steps that the schema cannot express: one inference step, at most one
 // auto_eval step, thresholds only on metrics the task computes, and no two cases of a task
-// with the same model (their test names and run directories would collide).
+// with the same model (their test names and run directories would collide); and the rules on
+// `repeats` (repeat-rules.ts).
 import type { PathIssue } from './locate.js';
+import { checkRepeats } from './repeat-rules.js';
 import type { PipelineSpec, TaskSpec } from './schema.js';
 import { autoEvalSteps, inferenceSteps, stepAdapterIds, taskMetricIds } from './task-steps.js';
 
 export function checkTasks(spec: PipelineSpec): PathIssue[] {
   const metricIds = spec.metrics.map((metric) => metric.metric_id);
   const backendOf = new Map(spec.role_adapters.map((adapter) => [adapter.adapter_id, adapter.backend_id]));
-  return spec.tasks.flatMap((task, i) => [
-    ...stepCounts(task, i),
-    ...thresholdsComputed(task, i, metricIds),
-    ...modelsUnique(task, i, backendOf),
-  ]);
+  return [
+    ...spec.tasks.flatMap((task, i) => [...stepCounts(task, i), ...thresholdsComputed(task, i, metricIds), ...modelsUnique(task, i, backendOf)]),
+    ...checkRepeats(spec),
+  ];
 }
 
 function stepCounts(task: TaskSpec, i: number): PathIssue[] {

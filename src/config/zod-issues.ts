@@ -28,8 +28,13 @@ export function describeZodIssue(issue: ZodIssue, schema: z.ZodType, data: unkno
       const expected = values.length === 1 ? `"${values[0]}"` : `one of: ${values.join(', ')}`;
       return [{ path, message: `expected ${expected}, got ${describeValue(issue.input)}`, hint: fix(issue.input, values) }];
     }
-    case 'invalid_union':
+    case 'invalid_union': {
+      // One branch had the input's type and failed inside (`{min, on: ci_lo}` for a threshold):
+      // its own issues say what is wrong, where "expected number, got a mapping" would not.
+      const inner = issue.discriminator === undefined ? matchingBranch(issue) : undefined;
+      if (inner) return inner.flatMap((i) => describeZodIssue({ ...i, path: [...path, ...i.path] } as ZodIssue, schema, data));
       return [invalidUnion(issue)];
+    }
     case 'too_small':
     case 'too_big':
       return [{ path, message: outOfRange(issue) }];
@@ -65,6 +70,12 @@ function invalidType(issue: z.core.$ZodIssueInvalidType): PathIssue {
     return { ...issueText, hint: `Quote it to keep it text: "${String(issue.input)}"` };
   }
   return issueText;
+}
+
+/** The issues of the only branch that failed for something other than the input's type. */
+function matchingBranch(issue: z.core.$ZodIssueInvalidUnion): ZodIssue[] | undefined {
+  const typed = issue.errors.filter((branch) => !branch.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+  return typed.length === 1 ? typed[0] : undefined;
 }
 
 /** A discriminated union names its discriminator; other unions list what each branch wanted. */

@@ -8,3 +8,4 @@ export { generateContentUrl } from './gemini.js';
 export type { ParameterAdjustment } from './parameters/adjustments.js';
 export { LimiterRegistry, sharedLimiters } from './limiter/registry.js';
 export { RETRY_DEFAULTS } from './retry/policy.js';
+export { currentTrial, runInTrial } from './trial-context.js';

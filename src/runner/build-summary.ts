@@ -49,6 +49,9 @@ export function buildSummary(input: SummaryInput): CaseSummary {
     metrics: aggregate.metricSummaries(),
     sample_count: aggregate.sampleCount,
     error_count: aggregate.errorCount,
+    repeats: aggregate.repeats,
+    trial_count: aggregate.trialCount,
+    trial_error_count: aggregate.trialErrorCount,
     usage: totals({ prompt_tokens: dut.prompt_tokens + judge.prompt_tokens, completion_tokens: dut.completion_tokens + judge.completion_tokens }),
     usage_by_role: { dut, judge },
     status: verdict.status,
@@ -81,7 +84,7 @@ export function skippedSummary(spec: CaseSpec, mode: Mode, backend: BackendFacts
     backend,
     startedAt: new Date(),
     wallMs: 0,
-    aggregate: new CaseAggregate(spec.metrics.map((m) => m.metric_id)),
+    aggregate: new CaseAggregate(spec.metrics.map((m) => m.metric_id), spec.task.repeats),
     verdict: { status: 'skipped', thresholds: [], reasons: [reason] },
   });
 }

@@ -1,22 +1,23 @@
-// The sample loop of one case: stream the dataset, render, call the provider, score, emit
-// events, aggregate. A failing sample becomes a sample_error and the rest go on; the case
-// always ends with case_end and a summary. No Vitest here: the CLI can drive it too.
+// The sample loop of one case: stream the dataset, render, run each sample's trials (one, or
+// `repeats`: call the provider, score, emit events; run-trial.ts), aggregate. A failing sample
+// becomes a sample_error and the rest go on; the case always ends with case_end and a summary.
+// No Vitest here: the CLI can drive it too.
 import { getMaxListeners, setMaxListeners } from 'node:events';
 import type { CaseSpec } from '../config/cases.js';
 import { loadDataset } from '../datasets/load.js';
-import type { Sample } from '../datasets/sample.js';
 import { compilePrompt } from '../prompts/render.js';
 import type { ProviderClient } from '../providers/types.js';
 import { CaseAggregate } from './aggregate.js';
 import { forEachConcurrent } from './concurrency.js';
 import { describeError } from './describe-error.js';
 import { makeEvent, type EmittedEvent } from './events.js';
+import { trialRunner } from './run-trial.js';
+import { trialUnits } from './trial-units.js';
 import { buildSummary } from './build-summary.js';
 import { withBackpressure } from './backpressure.js';
 import { createSampleScorer, type ScorerPoolMode } from './scorer.js';
 import type { CaseSummary } from './summary.js';
 import { judgeCase } from './verdict.js';
-import { metricOutputOf } from './metric-output.js';
 import { createJudgeClients, type JudgeClients } from './judge-clients.js';
 import { metricRegistry, type CustomMetrics } from './load-eval-pipeline.js';
 import { inferenceFor, type TaskFunction } from './task-call.js';
@@ -61,17 +62,21 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     ...(options.scorerPool ? { mode: options.scorerPool } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const aggregate = new CaseAggregate(spec.metrics.map((m) => m.metric_id));
-  const infer = inferenceFor(client, options.task, spec.prompt.response_format);
+  const repeats = spec.task.repeats;
+  const aggregate = new CaseAggregate(spec.metrics.map((m) => m.metric_id), repeats);
   let datasetFailure: unknown;
-  type Stage = 'dataset' | 'prompt' | 'inference' | 'scoring';
-  const emitError = (sampleId: string | null, stage: Stage, error: unknown): void => {
+  const fail = (sampleId: string | null, stage: 'dataset' | 'prompt', error: unknown): void => {
+    aggregate.addFailedSample();
     emit(makeEvent('sample_error', sampleId, { stage, ...describeError(error) }));
   };
-  const fail = (sampleId: string | null, stage: Stage, error: unknown): void => {
-    aggregate.addFailedSample();
-    emitError(sampleId, stage, error);
-  };
+  const runTrial = trialRunner({
+    repeats,
+    infer: inferenceFor(client, options.task, spec.prompt.response_format),
+    scorer: spec.metrics.length === 0 ? undefined : scorer,
+    aggregate,
+    emit,
+    signal: options.signal,
+  });
 
   emit(
     makeEvent('case_start', null, {
@@ -85,40 +90,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     }),
   );
 
-  const runSample = async (sample: Sample): Promise<void> => {
-    let messages;
-    try {
-      messages = render(sample);
-    } catch (error) {
-      fail(sample.sample_id, 'prompt', error);
-      return;
-    }
-    let result;
-    try {
-      result = await infer(sample, messages, options.signal);
-    } catch (error) {
-      fail(sample.sample_id, 'inference', error);
-      return;
-    }
-    aggregate.addInference(result.latency_ms, result.usage);
-    emit(makeEvent('inference_end', sample.sample_id, { ...result }));
-    if (spec.metrics.length === 0) return;
-    let scoringFailed = false;
-    for (const outcome of await scorer.score(sample, metricOutputOf(result))) {
-      if (outcome.judge_usage) aggregate.addJudgeUsage(outcome.judge_usage);
-      if ('error' in outcome) {
-        scoringFailed = true;
-        emitError(sample.sample_id, 'scoring', outcome.error);
-        continue;
-      }
-      aggregate.addScore(outcome.metric_id, outcome.scored.score, outcome.scored.passed);
-      emit(makeEvent('auto_eval_sample', sample.sample_id, { metric_id: outcome.metric_id, ...outcome.scored }));
-    }
-    // A sample counts once however many of its metrics failed.
-    if (scoringFailed) aggregate.addFailedSample();
-  };
-
-  // Every sample in flight listens on the case's signal while it waits for a slot, a retry or
+  // Every trial in flight listens on the case's signal while it waits for a slot, a retry or
   // an answer, and stops when that ends: up to `concurrency` listeners at once is the design,
   // not a leak, so Node's warning (past ten) is moved past that many.
   if (options.signal) setMaxListeners(getMaxListeners(options.signal) + spec.task.concurrency, options.signal);
@@ -127,13 +99,15 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
       ...(spec.task.max_samples === undefined ? {} : { maxSamples: spec.task.max_samples }),
       ...(options.rows === undefined ? {} : { rows: options.rows }),
     });
+    const units = trialUnits(items, { repeats, render, startSample: () => aggregate.startSample() });
+    // `concurrency` bounds the trials in flight: k trials of one sample count k.
     await forEachConcurrent(
-      items,
+      units,
       spec.task.concurrency,
-      async (item) => {
+      async (unit) => {
+        if (unit.kind === 'trial') return runTrial(unit);
         aggregate.sampleCount += 1;
-        if (item.ok) await runSample(item.sample);
-        else fail(item.error.sample_id, 'dataset', new Error(item.error.message));
+        fail(unit.sampleId, unit.stage, unit.error);
       },
       { signal: options.signal, pause: sink.pause },
     );
@@ -143,6 +117,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     datasetFailure = error;
   } finally {
     await scorer.close();
+    aggregate.finish();
   }
 
   const wallMs = Math.round(performance.now() - t0);
@@ -152,6 +127,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     thresholds: spec.task.thresholds,
     means: aggregate.means(),
     passRates: aggregate.passRates(),
+    stats: aggregate.stats(),
     errorCount: aggregate.errorCount,
     maxErrors: spec.task.max_errors,
     sampleCount: aggregate.sampleCount,

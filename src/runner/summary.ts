@@ -10,12 +10,30 @@ export const latencyStatsSchema = z.object({
 });
 export type LatencyStats = z.infer<typeof latencyStatsSchema>;
 
+/** A metric's statistics over samples (runner/stats/metric-stats.ts; README "Repeats"). */
+export const metricStatsSchema = z.object({
+  /** Samples with a scored trial, the mean of their per-sample means, its standard error and
+   *  95% interval (Student's t, clipped to [0, 1]); both null below two samples. */
+  samples: z.number(),
+  mean: z.number(),
+  stderr: z.number().nullable(),
+  ci95: z.tuple([z.number(), z.number()]).nullable(),
+  /** With repeats > 1: k (the trials per sample), pass@k and pass^k (metrics with a pass
+   *  criterion), and the share of samples whose trials all agree. */
+  k: z.number().optional(),
+  pass_at_k: z.number().optional(),
+  pass_hat_k: z.number().optional(),
+  trial_agreement: z.number().optional(),
+});
+
 export const metricSummarySchema = z.object({
   metric_id: z.string(),
   aggregation: z.literal('mean'),
   values: z.record(z.string(), z.string()),
   raw_values: z.record(z.string(), z.number()),
+  /** Scored trials (samples, when each runs once). */
   count: z.number(),
+  stats: metricStatsSchema.optional(),
 });
 export type MetricSummary = z.infer<typeof metricSummarySchema>;
 
@@ -63,8 +81,13 @@ export const summarySchema = z.object({
     }),
   }),
   metrics: z.array(metricSummarySchema),
+  /** Dataset samples, whatever `repeats` is; error_count is the samples that failed in any trial. */
   sample_count: z.number(),
   error_count: z.number(),
+  /** Trials per sample, the trials that ran and those that failed. Absent in older summaries. */
+  repeats: z.number().optional(),
+  trial_count: z.number().optional(),
+  trial_error_count: z.number().optional(),
   /** Every token of the case: the model under test's and its judges'. */
   usage: usageTotalsSchema,
   /** The same split by role: `dut` the model under test, `judge` every judge call. Absent in

@@ -1,9 +1,9 @@
 // Inference for one sample: the backend's chat call, or the user's own code when the suite was
 // given a `task` (defineEvalSuite(config, {task})). The task gets the sample, the rendered
-// messages, the backend's client (counted) and the case's abort signal, and produces the output
-// the metrics score. Its latency is the task's own wall time; its usage is what it reports plus
-// what went through `client`. A task that throws or returns something else fails that sample
-// (an inference sample_error), and the others go on.
+// messages, the backend's client (counted), the case's abort signal and the trial's index, and
+// produces the output the metrics score. Its latency is the task's own wall time; its usage is
+// what it reports plus what went through `client`. A task that throws or returns something else
+// fails that sample (an inference sample_error), and the others go on.
 import type { ResponseFormat } from '../config/schema.js';
 import type { Sample } from '../datasets/sample.js';
 import { ProviderError } from '../providers/errors.js';
@@ -19,6 +19,9 @@ export interface TaskInput {
   client: ProviderClient;
   /** Aborts when the case is cancelled or times out: pass it on to long calls. */
   signal: AbortSignal;
+  /** Which run of this sample this is, 0-based: 0 to repeats − 1 (always 0 without repeats).
+   *  For seeds or logs; requests made during the call see it too (providers/trial-context.ts). */
+  trial: number;
 }
 
 export type TaskReturn = string | { output: string; usage?: { prompt_tokens?: number; completion_tokens?: number }; metadata?: Record<string, unknown> };
@@ -33,7 +36,7 @@ export type Inference = ChatResult & {
   metadata?: Record<string, unknown>;
 };
 
-export type Infer = (sample: Sample, messages: ChatMessage[], signal: AbortSignal | undefined) => Promise<Inference>;
+export type Infer = (sample: Sample, messages: ChatMessage[], signal: AbortSignal | undefined, trial: number) => Promise<Inference>;
 
 export class TaskError extends Error {
   override readonly name = 'TaskError';
@@ -42,7 +45,7 @@ export class TaskError extends Error {
 /** `responseFormat`: the prompt's, which wins over the backend's (the client applies that). */
 export function inferenceFor(client: ProviderClient, task: TaskFunction | undefined, responseFormat?: ResponseFormat): Infer {
   if (task === undefined) return (_sample, messages, signal) => client.chat({ messages, responseFormat, ...(signal ? { signal } : {}) });
-  return (sample, messages, signal) => runTask(task, client, { sample, messages, signal: signal ?? new AbortController().signal });
+  return (sample, messages, signal, trial) => runTask(task, client, { sample, messages, signal: signal ?? new AbortController().signal, trial });
 }
 
 async function runTask(task: TaskFunction, backend: ProviderClient, input: Omit<TaskInput, 'client'>): Promise<Inference> {

@@ -17,8 +17,8 @@ describe('CaseAggregate', () => {
     let completion = 0;
     let failed = 0;
     for (let i = 0; i < 500; i++) {
-      agg.sampleCount += 1;
       if (i % 17 === 0) {
+        agg.sampleCount += 1;
         agg.addFailedSample();
         failed += 1;
         continue;
@@ -30,18 +30,29 @@ describe('CaseAggregate', () => {
       latencies.push(latency);
       prompt += usage.prompt_tokens;
       completion += usage.completion_tokens;
+      const sample = agg.startSample();
       const acc = i % 3 === 0 ? 0 : 1;
-      agg.addScore('acc', acc);
+      agg.addScore(sample, 'acc', acc);
       scores.acc!.push(acc);
       if (i % 2 === 0) {
         const f1 = (i % 7) / 7;
-        agg.addScore('f1', f1);
+        agg.addScore(sample, 'f1', f1);
         scores.f1!.push(f1);
       }
+      agg.endTrial(sample, false);
     }
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
     expect(agg.errorCount).toBe(failed);
+    expect(agg.sampleCount).toBe(500);
+    expect(agg.openSamples).toBe(0);
+    // One trial a sample: the statistics are over the same scores as the mean.
+    const sd = (xs: number[]) => Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1));
+    const f1Stats = agg.stats().get('f1')!;
+    expect(f1Stats.samples).toBe(scores.f1!.length);
+    expect(f1Stats.mean).toBeCloseTo(mean(scores.f1!), 12);
+    expect(f1Stats.stderr).toBeCloseTo(sd(scores.f1!) / Math.sqrt(scores.f1!.length), 12);
+    expect(f1Stats).not.toHaveProperty('pass_at_k');
     expect(agg.usage).toEqual({ prompt_tokens: prompt, completion_tokens: completion });
     expect(agg.means().get('acc')).toBeCloseTo(mean(scores.acc!), 12);
     expect(agg.means().get('f1')).toBeCloseTo(mean(scores.f1!), 12);
@@ -67,13 +78,22 @@ describe('CaseAggregate', () => {
   it('adds pass_rate beside acc for metrics with a pass verdict, over the samples that carried one', () => {
     const agg = new CaseAggregate(['judged', 'plain']);
     const verdicts = [true, false, true, true, undefined];
-    verdicts.forEach((passed, i) => agg.addScore('judged', i / 4, passed));
-    agg.addScore('plain', 1);
+    verdicts.forEach((passed, i) => {
+      const sample = agg.startSample();
+      agg.addScore(sample, 'judged', i / 4, passed);
+      if (i === 0) agg.addScore(sample, 'plain', 1);
+      agg.endTrial(sample, false);
+    });
     expect(agg.passRates()).toEqual(new Map([['judged', 0.75], ['plain', null]]));
-    expect(agg.metricSummaries()).toEqual([
-      { metric_id: 'judged', aggregation: 'mean', values: { acc: '0.50000', pass_rate: '0.75000' }, raw_values: { acc: 0.5, pass_rate: 0.75 }, count: 5 },
-      { metric_id: 'plain', aggregation: 'mean', values: { acc: '1.00000' }, raw_values: { acc: 1 }, count: 1 },
-    ]);
+    const [judged, plain] = agg.metricSummaries();
+    expect(judged).toMatchObject({ metric_id: 'judged', aggregation: 'mean', values: { acc: '0.50000', pass_rate: '0.75000' }, raw_values: { acc: 0.5, pass_rate: 0.75 }, count: 5 });
+    expect(plain).toEqual({ metric_id: 'plain', aggregation: 'mean', values: { acc: '1.00000' }, raw_values: { acc: 1 }, count: 1, stats: { samples: 1, mean: 1, stderr: null, ci95: null } });
+    // Scores 0, .25, .5, .75, 1: s² = 0.625/4, stderr = √(0.15625/5) = √0.03125;
+    // t(0.975, 4 df) = 2.7764451051977934 (scipy.stats.t.ppf).
+    const half = 2.7764451051977934 * Math.sqrt(0.03125);
+    expect(judged!.stats!.stderr).toBeCloseTo(Math.sqrt(0.03125), 14);
+    expect(judged!.stats!.ci95![0]).toBeCloseTo(0.5 - half, 12);
+    expect(judged!.stats!.ci95![1]).toBeCloseTo(0.5 + half, 12);
   });
 
   it("keeps the judges' tokens apart from the model's", () => {

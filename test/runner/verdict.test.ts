@@ -44,4 +44,49 @@ describe('judgeCase', () => {
     expect(v.status).toBe('failed');
     expect(v.reasons).toEqual(['acc pass_rate: no sample was scored with a pass criterion, so the threshold 0.5 cannot be met']);
   });
+
+  it('a threshold on ci_low fails when the 95% interval reaches below it, naming the statistic', () => {
+    const stats = new Map([['acc', { samples: 6, mean: 0.5, stderr: 0.15275, ci95: [0.10734, 0.89266] as [number, number], k: 5, pass_at_k: 5 / 6, pass_hat_k: 1 / 6, trial_agreement: 1 / 3 }]]);
+    const means = new Map([['acc', 0.5]]);
+    const v = judgeCase({ ...base, thresholds: { acc: { min: 0.3, on: 'ci_low' } }, means, stats });
+    expect(v.status).toBe('failed');
+    expect(v.thresholds).toEqual([{ metric_id: 'acc', min: 0.3, actual: 0.10734, ok: false, on: 'ci_low' }]);
+    expect(v.reasons).toEqual(['acc ci_low (the lower end of its 95% interval) = 0.10734 is below the threshold 0.3']);
+    // The mean alone would have passed: the interval is what fails it.
+    expect(judgeCase({ ...base, thresholds: { acc: 0.3 }, means, stats }).status).toBe('passed');
+    const met = judgeCase({
+      ...base,
+      thresholds: { acc: { min: 0.1, on: 'ci_low' } },
+      means,
+      stats,
+    });
+    expect(met).toMatchObject({ status: 'passed', thresholds: [{ actual: 0.10734, ok: true, on: 'ci_low' }] });
+  });
+
+  it('reads ci_high, pass_at_k, pass_hat_k and trial_agreement from the statistics', () => {
+    const stats = new Map([['acc', { samples: 6, mean: 0.5, stderr: 0.15, ci95: [0.1, 0.9] as [number, number], k: 5, pass_at_k: 0.8, pass_hat_k: 0.2, trial_agreement: 0.4 }]]);
+    const v = judgeCase({
+      ...base,
+      thresholds: { acc: { min: 0.95, on: 'ci_high' } },
+      means: new Map([['acc', 0.5]]),
+      stats,
+    });
+    expect(v.reasons).toEqual(['acc ci_high (the upper end of its 95% interval) = 0.90000 is below the threshold 0.95']);
+    for (const [on, actual, label] of [['pass_at_k', 0.8, 'pass_at_k (pass@k)'], ['pass_hat_k', 0.2, 'pass_hat_k (pass^k)'], ['trial_agreement', 0.4, 'trial_agreement (the share of samples whose trials all agree)']] as const) {
+      const r = judgeCase({ ...base, thresholds: { acc: { min: 0.9, on } }, means: new Map([['acc', 0.5]]), stats });
+      expect(r.thresholds[0]).toEqual({ metric_id: 'acc', min: 0.9, actual, ok: false, on });
+      expect(r.reasons).toEqual([`acc ${label} = ${actual.toFixed(5)} is below the threshold 0.9`]);
+    }
+  });
+
+  it('says why a statistic is missing: no interval from one sample, no pass@k without repeats', () => {
+    const stats = new Map([['acc', { samples: 1, mean: 1, stderr: null, ci95: null }]]);
+    const means = new Map([['acc', 1]]);
+    expect(judgeCase({ ...base, thresholds: { acc: { min: 0.5, on: 'ci_low' } }, means, stats }).reasons).toEqual([
+      'acc ci_low: fewer than two samples were scored (an interval needs two), so the threshold 0.5 cannot be met',
+    ]);
+    expect(judgeCase({ ...base, thresholds: { acc: { min: 0.5, on: 'pass_at_k' } }, means, stats }).reasons).toEqual([
+      'acc pass_at_k: no sample had all its trials scored with a pass criterion (pass@k needs repeats > 1), so the threshold 0.5 cannot be met',
+    ]);
+  });
 });

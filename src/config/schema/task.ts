@@ -24,8 +24,16 @@ const autoEvalStepSchema = z
 export const stepSchema = z.discriminatedUnion('step', [inferenceStepSchema, autoEvalStepSchema]);
 export type StepSpec = z.infer<typeof stepSchema>;
 
-/** Which aggregate of a metric a threshold applies to. */
-export const THRESHOLD_ON = ['mean', 'pass_rate'] as const;
+/** Which aggregate of a metric a threshold applies to: the mean, the pass rate, either end of
+ *  the mean's 95% interval over samples, or (with repeats > 1) pass@k, pass^k and the share of
+ *  samples whose trials all agree. See runner/stats/ and README "Repeats". */
+export const THRESHOLD_ON = ['mean', 'pass_rate', 'ci_low', 'ci_high', 'pass_at_k', 'pass_hat_k', 'trial_agreement'] as const;
+export type ThresholdOn = (typeof THRESHOLD_ON)[number];
+/** The statistics that exist only when each sample runs more than once. */
+export const REPEATS_ONLY: readonly ThresholdOn[] = ['pass_at_k', 'pass_hat_k', 'trial_agreement'];
+
+/** The most trials a sample may run: a typo (500 for 5) would multiply the bill. */
+export const MAX_REPEATS = 100;
 
 /** `acc: 0.7` (the mean), or `acc: {min: 0.7, on: pass_rate}`. */
 export const thresholdSchema = z.union([
@@ -41,6 +49,9 @@ export const taskSchema = z
     steps: z.array(stepSchema).min(1),
     max_samples: z.number().int().positive().optional(),
     concurrency: z.number().int().positive().max(1024).default(4),
+    /** Trials per sample: each sample runs this many times (k of pass@k). The bound, MAX_REPEATS,
+     *  is a load check with a hint (config/repeat-rules.ts), not a schema limit. */
+    repeats: z.number().int().positive().default(1),
     /** metric_id → minimum; a case below it fails. */
     thresholds: z.record(z.string(), thresholdSchema).default({}),
     /** Samples allowed to fail (inference or scoring errors) before the case fails. */

@@ -1,0 +1,68 @@
+// One trial of one sample: inference (the provider, or the user's task), then every metric,
+// emitting inference_end, auto_eval_sample and sample_error as they happen. A failure stays
+// with its trial: the sample's other trials and the other samples go on. When the task repeats
+// (repeats > 1) every event carries the trial's 0-based index and the trial runs inside
+// runInTrial, so whatever makes a request during it can read the index (providers/trial-context.ts);
+// a single-trial run's events are exactly what they were before repeats existed.
+import { runInTrial } from '../providers/trial-context.js';
+import type { CaseAggregate } from './aggregate.js';
+import { describeError } from './describe-error.js';
+import { makeEvent, type EmittedEvent } from './events.js';
+import { metricOutputOf } from './metric-output.js';
+import type { SampleScorer } from './scorer.js';
+import type { Infer } from './task-call.js';
+import type { WorkUnit } from './trial-units.js';
+
+export interface TrialDeps {
+  repeats: number;
+  infer: Infer;
+  /** undefined when the task has no auto_eval step. */
+  scorer: SampleScorer | undefined;
+  aggregate: CaseAggregate;
+  emit: (event: EmittedEvent) => void;
+  signal: AbortSignal | undefined;
+}
+
+export type TrialUnit = Extract<WorkUnit, { kind: 'trial' }>;
+
+export function trialRunner(deps: TrialDeps): (unit: TrialUnit) => Promise<void> {
+  const { repeats, infer, scorer, aggregate, emit, signal } = deps;
+
+  /** Resolves true when the trial failed (its inference, or any of its metrics). */
+  const run = async ({ sample, messages, trial, open }: TrialUnit): Promise<boolean> => {
+    const tag = repeats > 1 ? { trial } : {};
+    const id = sample.sample_id;
+    let result;
+    try {
+      result = await infer(sample, messages, signal, trial);
+    } catch (error) {
+      emit(makeEvent('sample_error', id, { stage: 'inference', ...describeError(error), ...tag }));
+      return true;
+    }
+    aggregate.addInference(result.latency_ms, result.usage);
+    emit(makeEvent('inference_end', id, { ...result, ...tag }));
+    if (scorer === undefined) return false;
+    let failed = false;
+    for (const outcome of await scorer.score(sample, metricOutputOf(result))) {
+      if (outcome.judge_usage) aggregate.addJudgeUsage(outcome.judge_usage);
+      if ('error' in outcome) {
+        failed = true;
+        emit(makeEvent('sample_error', id, { stage: 'scoring', ...describeError(outcome.error), ...tag }));
+        continue;
+      }
+      aggregate.addScore(open, outcome.metric_id, outcome.scored.score, outcome.scored.passed);
+      emit(makeEvent('auto_eval_sample', id, { metric_id: outcome.metric_id, ...outcome.scored, ...tag }));
+    }
+    return failed;
+  };
+
+  return async (unit) => {
+    let failed = true;
+    try {
+      failed = await (repeats > 1 ? runInTrial(unit.trial, () => run(unit)) : run(unit));
+    } finally {
+      // However the trial ended: a sample closes when its last trial does.
+      aggregate.endTrial(unit.open, failed);
+    }
+  };
+}
