@@ -1,8 +1,10 @@
 // Streaming JSONL reader. Datasets can be larger than memory, so the file is read line by
 // line and each row is parsed on its own: one bad row becomes an error entry, never a throw.
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { Utf8Check } from '../config/utf8.js';
 import type { RowEntry } from './row-entry.js';
 
 /** One non-blank line: 1-based `line` (blank lines count, so editors agree) and either the row or why it is unusable. */
@@ -18,7 +20,12 @@ export async function* readJsonl(file: string): AsyncGenerator<JsonlEntry> {
   const handle = await open(path, 'r').catch((err: NodeJS.ErrnoException) => {
     throw new Error(describeOpenError(path, err), { cause: err });
   });
-  const stream = handle.createReadStream({ encoding: 'utf8' });
+  // A folder opens fine on Linux and fails only at the first read, with no path in the error.
+  if ((await handle.stat()).isDirectory()) {
+    await handle.close();
+    throw new Error(`JSONL dataset path ${path} is a folder, not a file. Point "path" at the .jsonl file.`);
+  }
+  const stream = Readable.from(checkedUtf8(handle, path));
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let line = 0;
   try {
@@ -33,6 +40,16 @@ export async function* readJsonl(file: string): AsyncGenerator<JsonlEntry> {
     lines.close();
     stream.destroy();
   }
+}
+
+/** The file's bytes, refused at the first that is not UTF-8 (lenient decoding would turn them into U+FFFD). */
+async function* checkedUtf8(handle: FileHandle, path: string): AsyncGenerator<Buffer> {
+  const check = new Utf8Check(path);
+  for await (const chunk of handle.createReadStream() as AsyncIterable<Buffer>) {
+    check.push(chunk);
+    yield chunk;
+  }
+  check.end();
 }
 
 function parseRow(raw: string): { value: Record<string, unknown> } | { error: string } {

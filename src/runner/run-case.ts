@@ -17,6 +17,7 @@ import { createSampleScorer, type ScorerPoolMode } from './scorer.js';
 import type { CaseSummary } from './summary.js';
 import { judgeCase } from './verdict.js';
 import { metricOutput } from './metric-output.js';
+import { caseEndStatus, cutOff, withInterruption } from './interruption.js';
 
 export type Mode = 'mock' | 'live';
 
@@ -74,7 +75,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     try {
       result = await client.chat({ messages, ...(options.signal ? { signal: options.signal } : {}) });
     } catch (error) {
-      fail(sample.sample_id, 'inference', error);
+      if (!cutOff(options.signal, aggregate)) fail(sample.sample_id, 'inference', error);
       return;
     }
     aggregate.addInference(result.latency_ms, result.usage);
@@ -118,15 +119,15 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
   }
 
   const wallMs = Math.round(performance.now() - t0);
-  emit(makeEvent('case_end', null, { sample_count: aggregate.sampleCount, error_count: aggregate.errorCount, wall_ms: wallMs }));
+  emit(makeEvent('case_end', null, { sample_count: aggregate.sampleCount, error_count: aggregate.errorCount, wall_ms: wallMs, status: caseEndStatus(options.signal) }));
 
-  const verdict = judgeCase({
+  const verdict = withInterruption(judgeCase({
     thresholds: spec.task.thresholds,
     means: aggregate.means(),
     errorCount: aggregate.errorCount,
     maxErrors: spec.task.max_errors,
     sampleCount: aggregate.sampleCount,
-  });
+  }), options.signal);
   return buildSummary({
     spec,
     mode: options.mode,

@@ -36,7 +36,8 @@ export const backendInfoSchema = z.object({
   api_base: z.string(),
 });
 
-export const caseStatusSchema = z.enum(['passed', 'failed', 'skipped']);
+/** `interrupted`: SIGINT/SIGTERM or a cancel ended the case early; the summary holds what it had. */
+export const caseStatusSchema = z.enum(['passed', 'failed', 'skipped', 'interrupted']);
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
 
 export const summarySchema = z.object({

@@ -9,6 +9,7 @@ import type { Vite } from 'vitest/node';
 // build, which compiles src/ alone, does not see them.
 import type {} from 'vitest/config';
 import { EvalmatrixReporter, type EvalmatrixReporterOptions } from '../reporter/reporter.js';
+import { stopGracefullyOnSignals } from './graceful-stop.js';
 
 // Running from src (TypeScript) or dist (JavaScript): point at the sibling of this very file.
 const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
@@ -32,6 +33,7 @@ export function evalmatrix(options: EvalmatrixPluginOptions = {}): Vite.Plugin {
     configureVitest({ vitest }) {
       const config = vitest.config;
       // One reporter per run, even when several projects use the plugin.
+      stopGracefullyOnSignals(vitest);
       if (!config.reporters.some((r) => r instanceof EvalmatrixReporter)) {
         (config.reporters as unknown[]).push(reporter);
         config.watchTriggerPatterns = [
