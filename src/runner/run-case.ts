@@ -18,6 +18,7 @@ import type { CaseSummary } from './summary.js';
 import { judgeCase } from './verdict.js';
 import { metricOutput } from './metric-output.js';
 import { caseEndStatus, cutOff, withInterruption } from './interruption.js';
+import { secretGuard } from './secret-guard.js';
 
 export type Mode = 'mock' | 'live';
 
@@ -40,6 +41,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
   const t0 = performance.now();
   // Compiled once per case: rendering runs per sample in the hot loop.
   const render = compilePrompt(spec.prompt);
+  const guard = secretGuard([spec.backend.config.api_key_env]);
   const scorer = createSampleScorer(spec.metrics, options.scorerPool);
   const aggregate = new CaseAggregate(spec.metrics.map((m) => m.metric_id));
   type Stage = 'dataset' | 'prompt' | 'inference' | 'scoring';
@@ -66,7 +68,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
   const runSample = async (sample: Sample): Promise<void> => {
     let messages;
     try {
-      messages = render(sample);
+      messages = guard(render(sample));
     } catch (error) {
       fail(sample.sample_id, 'prompt', error);
       return;
