@@ -1,7 +1,7 @@
 // The sample loop of one case: stream the dataset, render, call the provider, score, emit
 // events, aggregate. A failing sample becomes a sample_error and the rest go on; the case
 // always ends with case_end and a summary. No Vitest here: the CLI can drive it too.
-import { getMaxListeners, setMaxListeners } from 'node:events';
+import { defaultMaxListeners, getMaxListeners, setMaxListeners } from 'node:events';
 import type { CaseSpec } from '../config/cases.js';
 import { loadDataset } from '../datasets/load.js';
 import type { Sample } from '../datasets/sample.js';
@@ -100,7 +100,8 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
   // Every sample in flight listens on the case's signal while it waits for a slot, a retry or
   // an answer, and stops when that ends: up to `concurrency` listeners at once is the design,
   // not a leak, so Node's warning (past ten) is moved past that many.
-  if (options.signal) setMaxListeners(getMaxListeners(options.signal) + spec.task.concurrency, options.signal);
+  // Node 22+ reports 0 for a fresh signal and still warns at the default (10): start from that.
+  if (options.signal) setMaxListeners(Math.max(getMaxListeners(options.signal), defaultMaxListeners) + spec.task.concurrency, options.signal);
   try {
     const items = loadDataset(spec.dataset, spec.task.max_samples === undefined ? {} : { maxSamples: spec.task.max_samples });
     await forEachConcurrent(
