@@ -20,7 +20,9 @@ afterAll(holdHeapGrowth(heapGrowingPercent()));
 
 beforeAll(() => {
   if (resolveMode() !== 'mock') return;
-  interception = startMockInterception(mockOptionsFromEnv());
+  // A fallback: an eval file's own interception (or msw server), started at its top level
+  // before this runs, is still asked first.
+  interception = startMockInterception({ ...mockOptionsFromEnv(), fallback: true });
   if (hubOnline()) interception.use(...hubPassthroughHandlers());
 });
 
