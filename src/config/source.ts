@@ -31,16 +31,25 @@ export function parseSource(text: string, file: string): Source {
   // after it that are only its echo.
   const [first] = doc.errors;
   if (first) throw new ConfigError(absolute, [syntaxIssue(first, text, lineCounter, doc.errors.length)]);
-  checkAliases(doc, absolute);
+  checkAliases(doc, absolute, text, lineCounter);
   return { file: absolute, doc, lineCounter };
 }
 
 /** Expands the aliases once, under MAX_ALIAS_COUNT, so later reads of the document can't blow up. */
-function checkAliases(doc: Document, file: string): void {
+function checkAliases(doc: Document, file: string, text: string, lineCounter: LineCounter): void {
   try {
     doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
+    // The library's words: "Unresolved alias (the anchor must be set before the alias): name".
+    const unresolved = /^Unresolved alias.*: (\S+)$/.exec(error.message);
+    if (unresolved) {
+      const at = text.indexOf(`*${unresolved[1]}`);
+      const { line, col } = lineCounter.linePos(Math.max(0, at));
+      throw new ConfigError(file, [
+        { message: `the alias *${unresolved[1]} refers to no anchor (&${unresolved[1]}) before it`, hint: 'Define the anchor first, or write the value out', ...(at >= 0 ? { line, column: col } : {}) },
+      ]);
+    }
     throw new ConfigError(file, [
       {
         message: `its aliases (*name) expand to too many nodes (more than ${MAX_ALIAS_COUNT} alias expansions), as in a "billion laughs" file meant to exhaust memory`,
