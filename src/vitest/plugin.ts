@@ -9,6 +9,7 @@ import type { Vite } from 'vitest/node';
 // build, which compiles src/ alone, does not see them.
 import type {} from 'vitest/config';
 import { EvalmatrixReporter, type EvalmatrixReporterOptions } from '../reporter/reporter.js';
+import { collectByRunningFiles } from './collect-mode.js';
 import { stopGracefullyOnSignals } from './graceful-stop.js';
 
 // Running from src (TypeScript) or dist (JavaScript): point at the sibling of this very file.
@@ -34,6 +35,7 @@ export function evalmatrix(options: EvalmatrixPluginOptions = {}): Vite.Plugin {
       const config = vitest.config;
       // One reporter per run, even when several projects use the plugin.
       stopGracefullyOnSignals(vitest);
+      collectByRunningFiles(vitest);
       if (!config.reporters.some((r) => r instanceof EvalmatrixReporter)) {
         (config.reporters as unknown[]).push(reporter);
         config.watchTriggerPatterns = [

@@ -71,7 +71,7 @@ function repoCopyOnVitest5() {
 }
 
 function runEvals(node, copy) {
-  const out = path.join(WORK, `runs-${path.basename(path.dirname(path.dirname(path.dirname(node))))}`);
+  const out = mkdtempSync(path.join(WORK, 'runs-'));
   const vitest = path.join(copy, 'node_modules', 'vitest', 'vitest.mjs');
   const r = sh(node, [vitest, 'run', 'evals/'], { cwd: copy, env: { EVALMATRIX_OUTPUT_DIR: out } });
   if (r.code !== 0) throw new Error(`vitest run evals/ exited ${r.code}:\n${r.output.slice(-3000)}`);
@@ -105,9 +105,11 @@ function cjsConsumer(tarball, name, deps) {
 
 function runConsumer(node, dir) {
   const vitest = path.join(dir, 'node_modules', 'vitest', 'vitest.mjs');
-  const r = sh(node, [vitest, 'run'], { cwd: dir, env: { EVALMATRIX_OUTPUT_DIR: path.join(dir, 'runs') } });
+  const out = mkdtempSync(path.join(WORK, 'runs-'));
+  const r = sh(node, [vitest, 'run'], { cwd: dir, env: { EVALMATRIX_OUTPUT_DIR: out } });
   if (r.code !== 0) throw new Error(`vitest run exited ${r.code}:\n${r.output.slice(-3000)}`);
-  const index = JSON.parse(readFileSync(path.join(dir, 'runs', 'mini_pipeline', 'summary.index.json'), 'utf8'));
+  if (/MaxListenersExceededWarning/.test(r.output)) throw new Error(`listener warnings:\n${r.output.slice(-2000)}`);
+  const index = JSON.parse(readFileSync(path.join(out, 'mini_pipeline', 'summary.index.json'), 'utf8'));
   if (index.count !== 2) throw new Error(`${index.count} items in the index, expected 2`);
 }
 
