@@ -17,7 +17,7 @@ export default defineConfig({
     projects: [
       { resolve: { alias }, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/reliability/**'], testTimeout: 60_000 } },
       // Real processes under faults, kills and hostile input (npm run test:reliability; see README "Reliability").
-      { resolve: { alias }, test: { name: 'reliability', include: ['test/reliability/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 60_000 } },
+      { resolve: { alias }, test: { name: 'reliability', include: ['test/reliability/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 60_000, fileParallelism: false } },
       { resolve: { alias }, plugins: [evalmatrix()], test: { name: 'evals', include: ['evals/**/*.eval.ts'] } },
     ],
   },
