@@ -1,24 +1,13 @@
 // Hostile data and templates inside a run: each costs the samples it touches, never the run.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writtenEventSchema } from '../../src/runner/events.js';
-import { caseFolders, killGroup, startProject, workDir, writePipeline, writeRows, type Run } from './project-run.js';
+import { killGroup, sampleErrors, startProject, workDir, writePipeline, writeRows, type Run } from './project-run.js';
 
 const running: Run[] = [];
 afterEach(() => {
   while (running.length) killGroup(running.pop()!);
 });
-
-function sampleErrors(root: string): { stage: string; message: string }[] {
-  return caseFolders(root).flatMap((c) =>
-    readFileSync(path.join(root, c, 'events.jsonl'), 'utf8')
-      .trimEnd()
-      .split('\n')
-      .map((l) => writtenEventSchema.parse(JSON.parse(l)))
-      .flatMap((e) => (e.event === 'sample_error' ? [{ stage: e.payload.stage, message: e.payload.message }] : [])),
-  );
-}
 
 async function run(file: string, dir: string, deadlineMs: number) {
   const r = startProject(file, dir);
@@ -38,7 +27,7 @@ describe('hostile datasets', () => {
     const done = await run(writePipeline(dir, { name: 'latin1', rows, samples: 10, providers: ['openai'] }), dir, 60_000);
     expect(done.code, done.output).toBe(0);
     const errors = sampleErrors(path.join(dir, 'latin1'));
-    expect(errors).toEqual([{ stage: 'dataset', message: expect.stringMatching(new RegExp(`${rows.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid UTF-8 \\(at byte offset ${Buffer.byteLength(good) + 13}\\)`)) }]);
+    expect(errors).toEqual([{ stage: 'dataset', error_type: 'Error', message: expect.stringMatching(new RegExp(`${rows.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid UTF-8 \\(at byte offset ${Buffer.byteLength(good) + 13}\\)`)) }]);
   });
 
   it('names the path of a dataset that is a folder', async () => {
@@ -47,7 +36,7 @@ describe('hostile datasets', () => {
     mkdirSync(folder);
     const done = await run(writePipeline(dir, { name: 'folder', rows: folder, samples: 2, providers: ['openai'] }), dir, 60_000);
     expect(done.code, done.output).toBe(0);
-    expect(sampleErrors(path.join(dir, 'folder'))).toEqual([{ stage: 'dataset', message: expect.stringContaining(`${folder} is a folder, not a file`) }]);
+    expect(sampleErrors(path.join(dir, 'folder'))).toEqual([{ stage: 'dataset', error_type: 'Error', message: expect.stringContaining(`${folder} is a folder, not a file`) }]);
   });
 });
 

@@ -6,8 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writtenEventSchema } from '../../src/runner/events.js';
-import { caseFolders, filesUnder, PROVIDERS, runProject, workDir, writePipeline, writeRows } from './project-run.js';
+import { caseEvents, caseFolders, filesUnder, PROVIDERS, runProject, workDir, writePipeline, writeRows } from './project-run.js';
 
 const VARIABLES = [
   'OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'GOOGLE_API_KEY', 'GEMINI_API_KEY', 'XAI_API_KEY', 'GROK_API_KEY', 'MOONSHOT_API_KEY',
@@ -16,12 +15,7 @@ const VARIABLES = [
 const KEYS = Object.fromEntries(VARIABLES.map((v, i) => [v, `sk-FAKE${i}${v.toLowerCase().replace(/_/g, '')}0123456789abcdef`]));
 
 function events(root: string) {
-  return caseFolders(root).flatMap((c) =>
-    readFileSync(path.join(root, c, 'events.jsonl'), 'utf8')
-      .trimEnd()
-      .split('\n')
-      .map((l) => ({ model: c.split('/')[0]!, event: writtenEventSchema.parse(JSON.parse(l)) })),
-  );
+  return caseFolders(root).flatMap((c) => caseEvents(root, c).map((event) => ({ model: c.split('/')[0]!, event })));
 }
 
 describe('keys never leave', () => {

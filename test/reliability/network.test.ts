@@ -4,8 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { writtenEventSchema } from '../../src/runner/events.js';
-import { caseFolders, PROVIDERS, runProject, workDir, writePipeline, writeRows } from './project-run.js';
+import { PROVIDERS, runProject, sampleErrors, workDir, writePipeline, writeRows } from './project-run.js';
 
 const COUNTER = fileURLToPath(new URL('./fixtures/count-connects.cjs', import.meta.url));
 
@@ -23,13 +22,7 @@ describe('network isolation in mock mode', () => {
       dir,
       env,
     );
-    const errors = caseFolders(path.join(dir, 'unmocked')).flatMap((c) =>
-      readFileSync(path.join(dir, 'unmocked', c, 'events.jsonl'), 'utf8')
-        .trimEnd()
-        .split('\n')
-        .map((l) => writtenEventSchema.parse(JSON.parse(l)))
-        .flatMap((e) => (e.event === 'sample_error' ? [e.payload.message] : [])),
-    );
+    const errors = sampleErrors(path.join(dir, 'unmocked')).map((e) => e.message);
     expect(errors).toHaveLength(2);
     for (const m of errors) expect(m).toMatch(/no mock answers POST https:\/\/api\.example\.invalid\/v1\/chat\/completions/);
     expect(unmocked.output).toContain('Tests');

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
+import { writtenEventSchema, type WrittenEvent } from '../../src/runner/events.js';
 
 export const PROJECT_DIR = fileURLToPath(new URL('./fixtures/project/', import.meta.url));
 const VITEST_BIN = fileURLToPath(new URL('../../node_modules/vitest/vitest.mjs', import.meta.url));
@@ -143,4 +144,19 @@ export function caseFolders(pipelineRoot: string): string[] {
 
 export function readLines(file: string): string[] {
   return readFileSync(file, 'utf8').split('\n');
+}
+
+/** The events of one case folder, each line parsed (throws on a torn line). */
+export function caseEvents(pipelineRoot: string, caseFolder: string): WrittenEvent[] {
+  return readFileSync(path.join(pipelineRoot, caseFolder, 'events.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => writtenEventSchema.parse(JSON.parse(l)));
+}
+
+/** Every sample_error of every case under a pipeline root. */
+export function sampleErrors(pipelineRoot: string): Array<{ stage: string; error_type: string; message: string }> {
+  return caseFolders(pipelineRoot).flatMap((c) =>
+    caseEvents(pipelineRoot, c).flatMap((e) => (e.event === 'sample_error' ? [{ stage: e.payload.stage, error_type: e.payload.error_type, message: e.payload.message }] : [])),
+  );
 }
