@@ -30,6 +30,8 @@ interface CaseOutput {
   ended: boolean;
   /** The status of the summary.json on disk, once one is written. */
   written?: Summary['status'];
+  /** Writing summary.json failed (and was said). */
+  summaryFailed?: boolean;
 }
 
 export class EvalmatrixReporter implements Reporter {
@@ -105,7 +107,7 @@ export class EvalmatrixReporter implements Reporter {
     // An interrupted case says so whatever Vitest made of the cancelled test (failed, skipped).
     const status = own === 'interrupted' ? own : state === 'skipped' ? 'skipped' : state === 'failed' ? 'failed' : own;
     // Already on disk with this status (sent by the test before it passed): nothing to redo.
-    const summary = c.written === status ? this.stamp(c, meta.summary, status) : this.guard(testCase, () => this.writeSummary(c, meta.summary, status), { rethrow: false });
+    const summary = c.written === status ? this.stamp(c, meta.summary, status) : this.guard(testCase, () => this.writeSummary(c, meta.summary, status), { rethrow: false, loud: !c.summaryFailed });
     if (summary) this.summaries.set(testCase.id, summary);
   }
 
@@ -137,6 +139,7 @@ export class EvalmatrixReporter implements Reporter {
     try {
       writeJsonAtomic(file, summary);
     } catch (error) {
+      c.summaryFailed = true;
       throw new OutputWriteError(file, error);
     }
     c.written = status;
