@@ -1,10 +1,11 @@
 // Runs the reliability eval project (fixtures/project) with real Vitest in a child process of
 // its own process group, on a pipeline the test wrote, and reads what it left behind.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import { stringify } from 'yaml';
 import { writtenEventSchema, type WrittenEvent } from '../../src/runner/events.js';
 
@@ -17,8 +18,23 @@ export interface Run {
   done: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>;
 }
 
+const made: string[] = [];
+// Each test file that uses the helpers removes its folders when it ends (runs of thousands of
+// samples leave megabytes); a folder still mounted (full-disk) is left to its own afterAll.
+afterAll(() => {
+  for (const dir of made.splice(0)) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // busy: a mount point the test unmounts itself
+    }
+  }
+});
+
 export function workDir(prefix = 'em-rel-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 /** Starts `vitest run` on the project; `outDir` receives runs/. */
