@@ -27,7 +27,7 @@ describe('hostile datasets', () => {
     const done = await run(writePipeline(dir, { name: 'latin1', rows, samples: 10, providers: ['openai'] }), dir, 60_000);
     expect(done.code, done.output).toBe(0);
     const errors = sampleErrors(path.join(dir, 'latin1'));
-    expect(errors).toEqual([{ stage: 'dataset', error_type: 'NotUtf8Error', message: expect.stringMatching(new RegExp(`${rows.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid UTF-8 \\(at byte offset ${Buffer.byteLength(good) + 13}\\)`)) }]);
+    expect(errors).toEqual([{ stage: 'dataset', error_type: 'NotUtf8Error', attempts: 0, message: expect.stringMatching(new RegExp(`${rows.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid UTF-8 \\(at byte offset ${Buffer.byteLength(good) + 13}\\)`)) }]);
   });
 
   it('names the path of a dataset that is a folder', async () => {
@@ -36,7 +36,7 @@ describe('hostile datasets', () => {
     mkdirSync(folder);
     const done = await run(writePipeline(dir, { name: 'folder', rows: folder, samples: 2, providers: ['openai'] }), dir, 60_000);
     expect(done.code, done.output).toBe(0);
-    expect(sampleErrors(path.join(dir, 'folder'))).toEqual([{ stage: 'dataset', error_type: 'Error', message: expect.stringContaining(`${folder} is a folder, not a file`) }]);
+    expect(sampleErrors(path.join(dir, 'folder'))).toEqual([{ stage: 'dataset', error_type: 'Error', attempts: 0, message: expect.stringContaining(`${folder} is a folder, not a file`) }]);
   });
 });
 

@@ -171,8 +171,10 @@ export function caseEvents(pipelineRoot: string, caseFolder: string): WrittenEve
 }
 
 /** Every sample_error of every case under a pipeline root. */
-export function sampleErrors(pipelineRoot: string): Array<{ stage: string; error_type: string; message: string }> {
+export function sampleErrors(pipelineRoot: string): Array<{ stage: string; error_type: string; message: string; attempts: number }> {
   return caseFolders(pipelineRoot).flatMap((c) =>
-    caseEvents(pipelineRoot, c).flatMap((e) => (e.event === 'sample_error' ? [{ stage: e.payload.stage, error_type: e.payload.error_type, message: e.payload.message }] : [])),
+    caseEvents(pipelineRoot, c).flatMap((e) =>
+      e.event === 'sample_error' ? [{ stage: e.payload.stage, error_type: e.payload.error_type, message: e.payload.message, attempts: e.payload.attempts }] : [],
+    ),
   );
 }
