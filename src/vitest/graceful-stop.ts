@@ -11,10 +11,12 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 type StopSignal = (typeof SIGNALS)[number];
 type Listener = (...args: unknown[]) => void;
 
-/** Once per process, however many Vitest instances the plugin sees. */
+/** Once per process; the latest Vitest instance (a config change restarts it) is the one stopped. */
 let installed = false;
+let current: Vitest | undefined;
 
 export function stopGracefullyOnSignals(vitest: Vitest): void {
+  current = vitest;
   if (installed) return;
   installed = true;
   // Vitest's handlers (its logger registers them before plugins are configured), kept to run
@@ -30,8 +32,9 @@ export function stopGracefullyOnSignals(vitest: Vitest): void {
   const onSignal = (signal: StopSignal): void => {
     if (stopping) return exitTheirWay(signal);
     stopping = true;
-    vitest.logger.error(`\nevalmatrix: ${signal}: stopping. Running cases end as interrupted and their events and summaries are written; send ${signal} again to quit at once.`);
-    void vitest
+    const running = current!;
+    running.logger.error(`\nevalmatrix: ${signal}: stopping. Running cases end as interrupted and their events and summaries are written; send ${signal} again to quit at once.`);
+    void running
       .cancelCurrentRun('keyboard-input')
       .catch(() => undefined)
       .then(() => exitTheirWay(signal));
