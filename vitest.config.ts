@@ -10,11 +10,14 @@ const alias = [
   { find: /^evalmatrix\/(vitest|reporter|mocks)$/, replacement: src('$1/index.ts') },
 ];
 
-// Two projects: `unit` runs the plugin's own tests; `evals` runs the shipped eval suites.
+// Three projects: `unit` runs the plugin's own tests, `reliability` the slower suite that
+// proves the README's promises with real processes, and `evals` the shipped eval suites.
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, test: { name: 'unit', include: ['test/**/*.test.ts'], testTimeout: 60_000 } },
+      { resolve: { alias }, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/reliability/**'], testTimeout: 60_000 } },
+      // Real processes under faults, kills and hostile input (npm run test:reliability; see README "Reliability").
+      { resolve: { alias }, test: { name: 'reliability', include: ['test/reliability/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 60_000, fileParallelism: false } },
       { resolve: { alias }, plugins: [evalmatrix()], test: { name: 'evals', include: ['evals/**/*.eval.ts'] } },
     ],
   },

@@ -10,6 +10,7 @@ import { planFor } from './plan.js';
 import { profileOverhead } from './profile.js';
 import { renderReport, summaryLine } from './report.js';
 import type { Results } from './results.js';
+import { faults } from './scenarios/faults.js';
 import { lag } from './scenarios/lag.js';
 import { latency } from './scenarios/latency.js';
 import { overhead } from './scenarios/overhead.js';
@@ -40,6 +41,7 @@ try {
     scale: await scale(plan.scale, log),
     lag: await lag(plan.lag, log),
     watch: await watch(plan.watch, log),
+    faults: await faults(plan.faults, log),
   };
   results.duration_s = round((performance.now() - t0) / 1000, 1);
   results.machine.load_avg.end = load();

@@ -25,6 +25,10 @@ export interface BenchPipeline {
   /** The prompt's last line; the watch benchmark edits it. The mocks echo the prompt, so its
    *  "The answer is A" is every reply's answer: right for half the rows, a mean of 0.5. */
   instruction?: string;
+  /** Seconds a request may take (the backend's `timeout`; default 60). */
+  timeoutS?: number;
+  /** Samples allowed to fail before a case fails (default 0). */
+  maxErrors?: number;
 }
 
 export function writePipeline(file: string, p: BenchPipeline): void {
@@ -49,7 +53,13 @@ export function writePipeline(file: string, p: BenchPipeline): void {
     datasets: [{ dataset_id: 'rows', loader: 'jsonl', path: p.rowsFile, params: { preprocess: 'piqa' } }],
     backends: p.providers.map((provider) => ({
       backend_id: `bench_${provider}`,
-      config: { provider, model: MODELS[provider], api_base: mockBase(provider), generation_parameters: { max_new_tokens: 64, temperature: 0.2 } },
+      config: {
+        provider,
+        model: MODELS[provider],
+        api_base: mockBase(provider),
+        generation_parameters: { max_new_tokens: 64, temperature: 0.2 },
+        ...(p.timeoutS === undefined ? {} : { timeout: p.timeoutS }),
+      },
     })),
     role_adapters: p.providers.map((provider) => ({ adapter_id: `dut_${provider}`, backend_id: `bench_${provider}`, prompt_id: 'piqa_prompt' })),
     metrics: [{ metric_id: 'acc', implementation: p.metric?.implementation ?? 'multi_choice_accuracy', params: p.metric?.params ?? {} }],
@@ -60,6 +70,7 @@ export function writePipeline(file: string, p: BenchPipeline): void {
         steps: [{ step: 'inference', adapter_ids: p.providers.map((provider) => `dut_${provider}`) }, { step: 'auto_eval' }],
         max_samples: p.samples,
         concurrency: p.concurrency,
+        ...(p.maxErrors === undefined ? {} : { max_errors: p.maxErrors }),
       },
     ],
   };

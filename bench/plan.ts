@@ -9,6 +9,8 @@ export interface Plan {
   scale: { sizes: number[]; concurrency: number };
   lag: { samples: number; concurrency: number; burnMs: number };
   watch: { samples: number; concurrency: number; edits: number };
+  /** Five providers under faults, without and with hanging requests (see scenarios/faults.ts). */
+  faults: { samples: number; concurrency: number; timeoutS: number; repetitions: number };
 }
 
 export function planFor(quick: boolean): Plan {
@@ -20,6 +22,7 @@ export function planFor(quick: boolean): Plan {
         scale: { sizes: [10_000], concurrency: 64 },
         lag: { samples: 500, concurrency: 64, burnMs: 2 },
         watch: { samples: 1_000, concurrency: 32, edits: 1 },
+        faults: { samples: 200, concurrency: 32, timeoutS: 5, repetitions: 1 },
       }
     : {
         mode: 'full',
@@ -28,5 +31,7 @@ export function planFor(quick: boolean): Plan {
         scale: { sizes: [10_000, 100_000], concurrency: 64 },
         lag: { samples: 10_000, concurrency: 64, burnMs: 2 },
         watch: { samples: 2_000, concurrency: 32, edits: 3 },
+        // The fault run of issue 15 as it was reported: 5 x 500 at the default 60 s timeout.
+        faults: { samples: 500, concurrency: 32, timeoutS: 60, repetitions: 1 },
       };
 }

@@ -1,4 +1,5 @@
 // bench/results/latest.json: every figure of one run, with the conditions it was taken under.
+import type { FaultsResult } from './scenarios/faults.js';
 import type { LagResult } from './scenarios/lag.js';
 import type { LatencyResult } from './scenarios/latency.js';
 import type { OverheadResult } from './scenarios/overhead.js';
@@ -24,5 +25,6 @@ export interface Results {
   scale: ScaleResult;
   lag: LagResult;
   watch: WatchResult;
+  faults: FaultsResult;
   targets?: TargetCheck[];
 }

@@ -1,5 +1,6 @@
 // The issue's targets, checked against one run's results. A target is never relaxed here: a
 // miss is reported as a miss, with the figure beside it.
+import { median } from './stats.js';
 import type { Results } from './results.js';
 
 export interface TargetCheck {
@@ -60,5 +61,11 @@ export function checkTargets(r: Results): TargetCheck[] {
       ok: r.lag.pool_on.lag_ms.p99 <= 20,
     },
     { figure: `watch rerun, ${r.watch.samples.toLocaleString('en-US')} samples`, target: 'reported', value: `${fmt(r.watch.median_s)} s`, ok: null },
+    {
+      figure: `faults, ${r.faults.providers} × ${r.faults.samples_per_case}, hanging requests at a ${r.faults.timeout_s} s timeout`,
+      target: `≤ 3 × without + 2 × timeout (${fmt(r.faults.bound_s, 1)} s)`,
+      value: `${fmt(median(r.faults.with_timeout_s), 1)} s vs ${fmt(median(r.faults.without_timeout_s), 1)} s without (× ${fmt(r.faults.ratio)})`,
+      ok: r.faults.within_bound,
+    },
   ];
 }

@@ -33,6 +33,9 @@ export class ConfigError extends Error {
     this.line = first?.line;
     this.column = first?.column;
     this.yamlPath = first?.yamlPath;
+    // The message says what and where in the user's file; frames inside evalmatrix's loader
+    // would only bury it (Vitest prints the stack of an error thrown while collecting).
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 

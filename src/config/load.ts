@@ -7,6 +7,8 @@ import { applyCompat } from './compat.js';
 import { formatIssue, type ConfigIssue } from './errors.js';
 import { interpolateDocument, type Env } from './interpolate.js';
 import { locate, type PathIssue, type Source } from './locate.js';
+import { checkBackends } from './backend-rules.js';
+import { checkIds } from './id-rules.js';
 import { checkPrompts } from './prompt-rules.js';
 import { checkReferences } from './references.js';
 import { pipelineSchema, type PipelineSpec } from './schema.js';
@@ -64,7 +66,7 @@ export function validatePipeline(source: Source, options: LoadOptions = {}): Loa
   const parsed = pipelineSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) failAt(adjusted, parsed.error.issues.flatMap((issue) => describeZodIssue(issue, pipelineSchema, data)));
   const spec = parsed.data;
-  const issues = [...checkReferences(spec), ...checkTasks(spec), ...checkPrompts(spec)];
+  const issues = [...checkReferences(spec), ...checkTasks(spec), ...checkPrompts(spec), ...checkIds(spec), ...checkBackends(spec)];
   if (issues.length > 0) failAt(adjusted, issues);
   const file = resolve(source.file);
   const baseDir = dirname(file);

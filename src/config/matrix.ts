@@ -10,6 +10,7 @@ import { formatYamlPath, locate, type PathIssue, type Source } from './locate.js
 import { matrixEntrySchema, matrixFileSchema, type MatrixEntry } from './matrix-schema.js';
 import { checkTemplate, fillTemplate, type FilledValue } from './matrix-template.js';
 import { failAt, readSource } from './source.js';
+import { folderKey } from './folder-name.js';
 import { describeZodIssue } from './zod-issues.js';
 
 export interface RenderedEntry {
@@ -60,11 +61,12 @@ export function renderMatrix(matrixFile: string, templateFile: string, options: 
       return skip(describe(matrix, issues.map((issue) => ({ ...issue, path: ['models', index, ...issue.path] }))));
     }
     const entry = parsed.data;
-    const earlier = seen.get(entry.name);
+    // Names are output folders: names that differ only in case or dots would share one.
+    const earlier = seen.get(folderKey(entry.name));
     if (earlier !== undefined) {
-      return skip(describe(matrix, [{ path: ['models', index, 'name'], message: `duplicate name "${entry.name}": models[${earlier}] already uses it`, hint: 'Names must be unique; rename one' }]));
+      return skip(describe(matrix, [{ path: ['models', index, 'name'], message: `duplicate name "${entry.name}": models[${earlier}] already uses it (or a name that shares its output folder)`, hint: 'Names must be unique; rename one' }]));
     }
-    seen.set(entry.name, index);
+    seen.set(folderKey(entry.name), index);
 
     const filled = fillTemplate(template.doc, { pipeline, ...entry, ...(maxSamples === undefined ? {} : { max_samples: maxSamples }) });
     if (filled.problems.length > 0) return skip(describe(template, filled.problems));

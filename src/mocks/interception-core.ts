@@ -13,6 +13,9 @@ import { interceptClientRequestsLazily } from './lazy-client-request.js';
 export interface HandlerSource {
   /** Read on every request; not copied, so not to be changed in place. */
   handlers(): RequestHandler[];
+  /** Asked after every other source whenever it was started (the plugin's own, in mock mode,
+   *  so that a test's interception answers first even when started before it). */
+  fallback?: boolean;
 }
 
 type Request = HttpRequestEventMap['request'][0]['request'];
@@ -34,7 +37,9 @@ type WithCore = typeof globalThis & { [CORE]?: Core };
 export function joinInterception(source: HandlerSource, options: CoreOptions): () => void {
   const global = globalThis as WithCore;
   const core = (global[CORE] ??= install(options));
-  core.sources.push(source);
+  // Asked from the end: fallbacks stay at the front.
+  if (source.fallback) core.sources.unshift(source);
+  else core.sources.push(source);
   return () => {
     const at = core.sources.indexOf(source);
     if (at === -1) return;
@@ -67,8 +72,16 @@ function install(options: CoreOptions): Core {
     throw options.unanswered(request);
   };
   const fetchInterceptor = new FetchInterceptor();
-  fetchInterceptor.on('request', answer);
+  // Applied first, then listened to: when an msw server of the user's already intercepts fetch
+  // (started at an eval file's top level), apply() joins that running interception and our
+  // listener comes after msw's, so the user's handlers are asked first and the mocks answer
+  // what they leave unhandled.
   fetchInterceptor.apply();
+  fetchInterceptor.on('request', async (event) => {
+    if (!listensLast(fetchInterceptor, answerOrRefuse)) throw new LateServerError();
+    await answer(event);
+  });
+  const answerOrRefuse = lastListener(fetchInterceptor);
   const clientRequests = interceptClientRequestsLazily(answer);
   return {
     sources,
@@ -77,6 +90,39 @@ function install(options: CoreOptions): Core {
       clientRequests.dispose();
     },
   };
+}
+
+/** An msw server started after the mocks (in beforeAll, in a test) joins the same interception
+ *  behind our listener and would never be asked: refused, saying where to start it. */
+export class LateServerError extends Error {
+  override readonly name = 'LateServerError';
+  readonly code = 'EVALMATRIX_LATE_SERVER';
+  readonly errno = 0;
+  constructor() {
+    super(
+      "evalmatrix mock mode: an msw server (setupServer().listen()) was started after evalmatrix's mocks, in a beforeAll or a test, where its handlers are never asked. " +
+        'Start it at the top level of the eval file, or add the handlers with startMockInterception().use(...) from evalmatrix/mocks',
+    );
+  }
+}
+
+type Listener = (...args: never[]) => unknown;
+interface EmitterLike {
+  listeners(event: string): Listener[];
+}
+
+/** The emitter requests are dispatched on: a running instance's when apply() joined one. */
+function runningEmitter(interceptor: FetchInterceptor): EmitterLike {
+  const internals = interceptor as unknown as { getInstance(): { emitter: EmitterLike } | undefined; emitter: EmitterLike };
+  return internals.getInstance()?.emitter ?? internals.emitter;
+}
+
+function lastListener(interceptor: FetchInterceptor): Listener | undefined {
+  return runningEmitter(interceptor).listeners('request').at(-1);
+}
+
+function listensLast(interceptor: FetchInterceptor, ours: Listener | undefined): boolean {
+  return lastListener(interceptor) === ours;
 }
 
 // msw's handlers keep a clone of each request they run (its body teed) in a static WeakMap keyed

@@ -41,14 +41,15 @@ export class UnmockedRequestError extends Error {
 /**
  * Starts intercepting this process's fetch and node:http requests; call close() on the result
  * to stop. Started twice (a test's own inside an eval file's), the latest is asked first and
- * the other still answers what it does not.
+ * the other still answers what it does not; one started with `fallback` (the plugin's own) is
+ * asked last, however early it started.
  */
-export function startMockInterception(options: MockOptions = {}): MockInterception {
+export function startMockInterception(options: MockOptions & { fallback?: boolean } = {}): MockInterception {
   const mocks = createMockHandlers(options);
   let handlers: RequestHandler[] = mocks;
   let added: RequestHandler[] = [];
   const leave = joinInterception(
-    { handlers: () => handlers },
+    { handlers: () => handlers, ...(options.fallback ? { fallback: true } : {}) },
     { unanswered: (request) => new UnmockedRequestError(request.method, request.url) },
   );
 

@@ -82,17 +82,26 @@ function keyHint(settings: ClientSettings): string {
 /** "Connection error.; cause: connect ECONNREFUSED …": the SDKs put the useful part in `cause`. */
 function describeChain(error: unknown): string {
   return causes(error)
-    .map((e) => (e instanceof Error ? e.message : String(e)))
+    .map((e) => (e instanceof Error ? e.message : isDroppedResponse(e) ? DROPPED : String(e)))
     .join('; cause: ');
 }
 
 /** The first `code` along the cause chain (undici puts ECONNRESET on the cause of "fetch failed"). */
 function networkCode(error: unknown): string | undefined {
   for (const e of causes(error)) {
+    if (isDroppedResponse(e)) return 'ECONNRESET';
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string') return code;
   }
   return undefined;
+}
+
+const DROPPED = 'the connection was reset: the server dropped it without an answer (ECONNRESET)';
+
+/** An intercepted fetch answered with Response.error() (a mocked reset) rejects with that
+ *  Response as the cause, which would print as "[object Response]". */
+function isDroppedResponse(value: unknown): boolean {
+  return typeof Response !== 'undefined' && value instanceof Response && value.type === 'error';
 }
 
 function causes(error: unknown): unknown[] {

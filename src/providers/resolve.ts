@@ -76,6 +76,15 @@ export function resolveProvider(config: BackendConfig, env: Env): ResolvedProvid
   return { provider, apiBase: config.api_base ?? DEFAULTS[provider].base, ...key };
 }
 
+/** Every variable any provider takes its key from, plus MOCK_TARGET_API_KEY: the values that
+ *  must never leave in a prompt (see runner/secret-guard.ts). */
+export const KNOWN_KEY_VARIABLES: readonly string[] = [
+  ...Object.values(DEFAULTS).flatMap((d) => d.keyVariables),
+  ...AZURE_KEY_VARIABLES,
+  ...Object.values(SELF_HOSTED_KEY_VARIABLES).flat(),
+  'MOCK_TARGET_API_KEY',
+];
+
 function defaultKeyVariables(provider: CanonicalProvider): readonly string[] {
   if (provider === 'azure') return AZURE_KEY_VARIABLES;
   if (provider === 'tgi' || provider === 'sglang') return SELF_HOSTED_KEY_VARIABLES[provider];

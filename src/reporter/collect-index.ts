@@ -5,6 +5,7 @@ import path from 'node:path';
 import { summarySchema, type MetricSummary, type CaseStatus } from '../runner/summary.js';
 import { writeJsonAtomic } from './atomic-write.js';
 import { displayPath } from '../config/display-path.js';
+import { removeIfStaleTemp } from './stale-temp.js';
 
 export const INDEX_FILE = 'summary.index.json';
 const SUMMARY_FILE = 'summary.json';
@@ -34,11 +35,13 @@ export interface CollectResult {
   problems: string[];
 }
 
-function* findSummaries(dir: string, rel: string[] = []): Generator<string[]> {
+/** Every summary.json (as path segments), dot-prefixed folders included: a backend_id may
+ *  start with a dot. With `sweep`, stale temp files of killed writes are removed on the way. */
+function* findSummaries(dir: string, rel: string[] = [], sweep = false): Generator<string[]> {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.name.startsWith('.')) continue;
-    if (entry.isDirectory()) yield* findSummaries(path.join(dir, entry.name), [...rel, entry.name]);
+    if (entry.isDirectory()) yield* findSummaries(path.join(dir, entry.name), [...rel, entry.name], sweep);
     else if (entry.name === SUMMARY_FILE && rel.length >= 2) yield [...rel, entry.name];
+    else if (sweep && entry.name.endsWith('.tmp')) removeIfStaleTemp(path.join(dir, entry.name), entry.name);
   }
 }
 
@@ -49,10 +52,10 @@ function compareItems(a: IndexItem, b: IndexItem): number {
   return 0;
 }
 
-export function collectIndex(root: string, options: { label?: string } = {}): CollectResult {
+export function collectIndex(root: string, options: { label?: string; sweep?: boolean } = {}): CollectResult {
   const problems: string[] = [];
   const items: IndexItem[] = [];
-  for (const segments of existsSync(root) ? findSummaries(root) : []) {
+  for (const segments of existsSync(root) ? findSummaries(root, [], options.sweep) : []) {
     const relPath = segments.join('/');
     const file = path.join(root, ...segments);
     let summary;
@@ -79,9 +82,10 @@ export function collectIndex(root: string, options: { label?: string } = {}): Co
   return { index: { root: options.label ?? displayPath(root), count: items.length, items }, problems };
 }
 
-/** Collects and writes <root>/summary.index.json atomically. */
+/** Collects and writes <root>/summary.index.json atomically, removing stale temp files of
+ *  killed writes under the root on the way. */
 export function writeIndex(root: string, options: { label?: string } = {}): CollectResult & { file: string } {
-  const result = collectIndex(root, options);
+  const result = collectIndex(root, { ...options, sweep: true });
   const file = path.join(root, INDEX_FILE);
   writeJsonAtomic(file, result.index);
   return { ...result, file };
@@ -91,7 +95,7 @@ export function writeIndex(root: string, options: { label?: string } = {}): Coll
 export function pipelineRoots(outRoot: string): string[] {
   if (!existsSync(outRoot)) return [];
   return readdirSync(outRoot, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .filter((e) => e.isDirectory())
     .map((e) => path.join(outRoot, e.name))
     .filter((dir) => !findSummaries(dir).next().done);
 }

@@ -5,6 +5,9 @@ import type { EmittedEvent } from '../runner/events.js';
 import type { CaseSummary } from '../runner/summary.js';
 
 export const EVENTS_ARTIFACT = 'evalmatrix:events' as const;
+/** The case's summary, sent once its events are through: the reporter writes summary.json
+ *  before the test can pass, and a write that fails comes back to the test as its error. */
+export const SUMMARY_ARTIFACT = 'evalmatrix:summary' as const;
 export const META_KEY = 'evalmatrix' as const;
 
 /** Names the case's output folder: runs/<pipeline>/<model>/<task_id>/<run_id>. */
@@ -20,6 +23,12 @@ export interface EventsArtifact {
   events: EmittedEvent[];
 }
 
+export interface SummaryArtifact {
+  type: typeof SUMMARY_ARTIFACT;
+  case: CaseIdentity;
+  summary: CaseSummary;
+}
+
 export interface CaseMeta {
   case: CaseIdentity;
   summary: CaseSummary;
@@ -31,6 +40,7 @@ export const DEPS_META_KEY = 'evalmatrixDeps' as const;
 declare module '@vitest/runner' {
   interface TestArtifactRegistry {
     [EVENTS_ARTIFACT]: EventsArtifact;
+    [SUMMARY_ARTIFACT]: SummaryArtifact;
   }
   interface TaskMeta {
     [META_KEY]?: CaseMeta;

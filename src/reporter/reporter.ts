@@ -4,14 +4,14 @@
 import path from 'node:path';
 import type { TestArtifact } from '@vitest/runner';
 import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
-import type { Summary } from '../runner/summary.js';
+import type { CaseSummary, Summary } from '../runner/summary.js';
 import { writeJsonAtomic } from './atomic-write.js';
-import { writeIndex } from './collect-index.js';
+import { writeIndexes } from './write-indexes.js';
 import { EventsFile } from './events-file.js';
 import { ProgressDisplay, type ProgressOptions } from './progress-display.js';
-import { displayPath } from '../config/display-path.js';
 import { newRunId, outputRoot, pipelineRoot, runDir } from './paths.js';
-import { DEPS_META_KEY, EVENTS_ARTIFACT, META_KEY, type CaseIdentity } from './protocol.js';
+import { DEPS_META_KEY, EVENTS_ARTIFACT, META_KEY, SUMMARY_ARTIFACT, type CaseIdentity } from './protocol.js';
+import { OutputWriteError } from './write-error.js';
 import { byModelAndTask, renderTable, summaryRow } from './table.js';
 
 export interface EvalmatrixReporterOptions {
@@ -32,6 +32,10 @@ interface CaseOutput {
   events: EventsFile;
   /** Its result is in; a late batch is still written, but no longer counts as progress. */
   ended: boolean;
+  /** The status of the summary.json on disk, once one is written. */
+  written?: Summary['status'];
+  /** Writing summary.json failed (and was said). */
+  summaryFailed?: boolean;
 }
 
 export class EvalmatrixReporter implements Reporter {
@@ -40,7 +44,8 @@ export class EvalmatrixReporter implements Reporter {
   /** This run's cases by test id; kept until the next run starts. */
   private readonly cases = new Map<string, CaseOutput>();
   private readonly touchedRoots = new Set<string>();
-  private summaries: Summary[] = [];
+  /** By test id: a cancelled test can be reported twice. */
+  private readonly summaries = new Map<string, Summary>();
   /** Dependency file → test modules that read it, for watch-mode reruns. */
   private readonly dependents = new Map<string, Set<string>>();
   private readonly progress: ProgressDisplay;
@@ -56,7 +61,7 @@ export class EvalmatrixReporter implements Reporter {
   onTestRunStart(): void {
     this.runId = newRunId();
     this.cases.clear();
-    this.summaries = [];
+    this.summaries.clear();
     this.touchedRoots.clear();
   }
 
@@ -73,13 +78,21 @@ export class EvalmatrixReporter implements Reporter {
     return [...(this.dependents.get(path.resolve(file)) ?? [])];
   }
 
+  /** A write that fails here throws back to the test that recorded the artifact: it fails. */
   onTestCaseArtifactRecord(testCase: TestCase, artifact: TestArtifact): void {
+    if (artifact.type === SUMMARY_ARTIFACT) {
+      const c = this.caseFor(testCase.id, artifact.case);
+      this.guard(testCase, () => this.writeSummary(c, artifact.summary, artifact.summary.status), { rethrow: true });
+      return;
+    }
     if (artifact.type !== EVENTS_ARTIFACT) return;
     const c = this.caseFor(testCase.id, artifact.case);
-    c.events.append(artifact.events);
-    if (!c.ended) this.progress.record(testCase.id, artifact.events);
+    const events = artifact.events;
     // Vitest keeps artifacts on the task; drop the events so memory doesn't grow with the run.
     artifact.events = [];
+    // After the first failure the file takes nothing more; the case already knows, say it once.
+    this.guard(testCase, () => c.events.append(events), { rethrow: true, loud: !c.events.failed });
+    if (!c.ended) this.progress.record(testCase.id, events);
   }
 
   onTestCaseResult(testCase: TestCase): void {
@@ -94,27 +107,20 @@ export class EvalmatrixReporter implements Reporter {
     this.progress.end(testCase.id);
     if (!meta) return; // the case crashed before it could summarize; its events are on disk
     const state = testCase.result().state;
-    const status = state === 'skipped' ? 'skipped' : state === 'failed' ? 'failed' : meta.summary.status;
-    const summary: Summary = {
-      ...meta.summary,
-      run: { run_id: this.runId, run_dir: runDir(c.identity.model, c.identity.task_id, this.runId), ...meta.summary.run },
-      status,
-    };
-    writeJsonAtomic(path.join(c.dir, 'summary.json'), summary);
-    this.summaries.push(summary);
+    const own = meta.summary.status;
+    // An interrupted case says so whatever Vitest made of the cancelled test (failed, skipped).
+    const status = own === 'interrupted' ? own : state === 'skipped' ? 'skipped' : state === 'failed' ? 'failed' : own;
+    // Already on disk with this status (sent by the test before it passed): nothing to redo.
+    const summary = c.written === status ? this.stamp(c, meta.summary, status) : this.guard(testCase, () => this.writeSummary(c, meta.summary, status), { rethrow: false, loud: !c.summaryFailed });
+    if (summary) this.summaries.set(testCase.id, summary);
   }
 
   async onTestRunEnd(): Promise<void> {
     for (const c of this.cases.values()) c.events.close();
-    const projectRoot = this.projectRoot();
     const roots = [...this.touchedRoots].sort();
-    for (const root of roots) {
-      const { problems, index } = writeIndex(root, { label: displayPath(root, projectRoot) });
-      for (const p of problems) this.log(`evalmatrix: ${p}`);
-      this.log(`evalmatrix: ${displayPath(path.join(root, 'summary.index.json'), projectRoot)} (${index.count} items)`);
-    }
-    if (this.options.table !== false && this.summaries.length > 0) {
-      this.log('\n' + renderTable(this.summaries.map(summaryRow).sort(byModelAndTask)) + '\n');
+    writeIndexes(roots, this.projectRoot(), (line) => this.log(line), (message) => this.fail(message));
+    if (this.options.table !== false && this.summaries.size > 0) {
+      this.log('\n' + renderTable([...this.summaries.values()].map(summaryRow).sort(byModelAndTask)) + '\n');
     }
     if (this.options.afterRun && roots.length > 0) {
       try {
@@ -123,6 +129,43 @@ export class EvalmatrixReporter implements Reporter {
         this.log(`evalmatrix: after the run: ${(error as Error).stack ?? String(error)}`);
       }
     }
+  }
+
+  private stamp(c: CaseOutput, summary: CaseSummary, status: Summary['status']): Summary {
+    return { ...summary, run: { run_id: this.runId, run_dir: runDir(c.identity.model, c.identity.task_id, this.runId), ...summary.run }, status };
+  }
+
+  private writeSummary(c: CaseOutput, caseSummary: CaseSummary, status: Summary['status']): Summary {
+    const summary = this.stamp(c, caseSummary, status);
+    const file = path.join(c.dir, 'summary.json');
+    try {
+      writeJsonAtomic(file, summary);
+    } catch (error) {
+      c.summaryFailed = true;
+      throw new OutputWriteError(file, error);
+    }
+    c.written = status;
+    return summary;
+  }
+
+  /** Runs a write; when it fails, says so (unless told it was said), fails the run, and
+   *  rethrows to the test when there is still a test to fail. */
+  private guard<T>(testCase: TestCase, write: () => T, options: { rethrow: boolean; loud?: boolean }): T | undefined {
+    try {
+      return write();
+    } catch (error) {
+      if (options.loud !== false) this.fail(`${testCase.fullName}: ${(error as Error).message}`);
+      if (options.rethrow) throw error;
+      return undefined;
+    }
+  }
+
+  /** An output that could not be written fails the run, even when every test passed. */
+  private fail(message: string): void {
+    process.exitCode = 1;
+    const line = `evalmatrix: ERROR ${message}`;
+    if (this.vitest) this.vitest.logger.error(line);
+    else console.error(line);
   }
 
   private caseFor(testId: string, identity: CaseIdentity): CaseOutput {

@@ -43,6 +43,10 @@ export class CaseAggregate {
     metricIds.forEach((id, index) => this.scores.set(id, { sum: 0, count: 0, judged: 0, passed: 0, stats: new MetricStatsAccumulator(repeats), index }));
     const byIndex = [...this.scores.values()];
     this.trials = new SampleTrials(repeats, (sample) => {
+      if (sample.cut) {
+        this.sampleCount -= 1;
+        return;
+      }
       if (sample.failed) this.errorCount += 1;
       sample.tallies.forEach((tally, i) => tally && byIndex[i]!.stats.addSample(tally));
     });
@@ -83,6 +87,11 @@ export class CaseAggregate {
     this.trialCount += 1;
     if (failed) this.trialErrorCount += 1;
     this.trials.endTrial(sample, failed);
+  }
+
+  /** A trial an interruption cut off mid-flight (see interruption.ts). */
+  cutTrial(sample: OpenSample): void {
+    sample.cut = true;
   }
 
   /** A sample that failed before its trials (a bad row, a prompt error) or a whole dataset;

@@ -2,7 +2,7 @@
 // `repeats`: call the provider, score, emit events; run-trial.ts), aggregate. A failing sample
 // becomes a sample_error and the rest go on; the case always ends with case_end and a summary.
 // No Vitest here: the CLI can drive it too.
-import { getMaxListeners, setMaxListeners } from 'node:events';
+import { defaultMaxListeners, getMaxListeners, setMaxListeners } from 'node:events';
 import type { CaseSpec } from '../config/cases.js';
 import { loadDataset } from '../datasets/load.js';
 import { compilePrompt } from '../prompts/render.js';
@@ -23,6 +23,8 @@ import { metricRegistry, type CustomMetrics } from './load-eval-pipeline.js';
 import { inferenceFor, type TaskFunction } from './task-call.js';
 import { failedByDataset } from './dataset-failure.js';
 import type { DatasetRows } from '../datasets/loaders/code.js';
+import { caseEndStatus, withInterruption } from './interruption.js';
+import { secretGuard } from './secret-guard.js';
 
 export type Mode = 'mock' | 'live';
 
@@ -55,6 +57,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
   const t0 = performance.now();
   // Compiled once per case: rendering runs per sample in the hot loop.
   const render = compilePrompt(spec.prompt);
+  const guard = secretGuard([spec.backend.config.api_key_env]);
   const judges = options.judges ?? createJudgeClients(spec, { env: options.env ?? process.env, mode: options.mode });
   const scorer = createSampleScorer(spec.metrics, {
     registry: metricRegistry(options.metrics),
@@ -93,13 +96,14 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
   // Every trial in flight listens on the case's signal while it waits for a slot, a retry or
   // an answer, and stops when that ends: up to `concurrency` listeners at once is the design,
   // not a leak, so Node's warning (past ten) is moved past that many.
-  if (options.signal) setMaxListeners(getMaxListeners(options.signal) + spec.task.concurrency, options.signal);
+  // Node 22+ reports 0 for a fresh signal and still warns at the default (10): start from that.
+  if (options.signal) setMaxListeners(Math.max(getMaxListeners(options.signal), defaultMaxListeners) + spec.task.concurrency, options.signal);
   try {
     const items = loadDataset(spec.dataset, {
       ...(spec.task.max_samples === undefined ? {} : { maxSamples: spec.task.max_samples }),
       ...(options.rows === undefined ? {} : { rows: options.rows }),
     });
-    const units = trialUnits(items, { repeats, render, startSample: () => aggregate.startSample() });
+    const units = trialUnits(items, { repeats, render: (sample) => guard(render(sample)), startSample: () => aggregate.startSample() });
     // `concurrency` bounds the trials in flight: k trials of one sample count k.
     await forEachConcurrent(
       units,
@@ -121,9 +125,9 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
   }
 
   const wallMs = Math.round(performance.now() - t0);
-  emit(makeEvent('case_end', null, { sample_count: aggregate.sampleCount, error_count: aggregate.errorCount, wall_ms: wallMs }));
+  emit(makeEvent('case_end', null, { sample_count: aggregate.sampleCount, error_count: aggregate.errorCount, wall_ms: wallMs, status: caseEndStatus(options.signal) }));
 
-  const verdict = judgeCase({
+  const verdict = withInterruption(judgeCase({
     thresholds: spec.task.thresholds,
     means: aggregate.means(),
     passRates: aggregate.passRates(),
@@ -131,7 +135,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     errorCount: aggregate.errorCount,
     maxErrors: spec.task.max_errors,
     sampleCount: aggregate.sampleCount,
-  });
+  }), options.signal);
   return buildSummary({
     spec,
     mode: options.mode,

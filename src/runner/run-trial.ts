@@ -6,6 +6,7 @@
 // a single-trial run's events are exactly what they were before repeats existed.
 import { runInTrial } from '../providers/trial-context.js';
 import type { CaseAggregate } from './aggregate.js';
+import { isInterrupted } from './interruption.js';
 import { describeError } from './describe-error.js';
 import { makeEvent, type EmittedEvent } from './events.js';
 import { metricOutputOf } from './metric-output.js';
@@ -36,6 +37,11 @@ export function trialRunner(deps: TrialDeps): (unit: TrialUnit) => Promise<void>
     try {
       result = await infer(sample, messages, signal, trial);
     } catch (error) {
+      // Cut off by an interruption: no error, and the sample is not counted (interruption.ts).
+      if (isInterrupted(signal)) {
+        aggregate.cutTrial(open);
+        return false;
+      }
       emit(makeEvent('sample_error', id, { stage: 'inference', ...describeError(error), ...tag }));
       return true;
     }

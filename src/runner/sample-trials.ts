@@ -10,6 +10,8 @@ export interface OpenSample {
   remaining: number;
   /** A trial failed (inference or scoring). */
   failed: boolean;
+  /** A trial was cut off by an interruption: the sample is then neither scored nor counted. */
+  cut: boolean;
   /** Per metric, by its index in the case's metric order; created at its first score. */
   readonly tallies: (TrialTally | undefined)[];
 }
@@ -23,7 +25,7 @@ export class SampleTrials {
   ) {}
 
   start(): OpenSample {
-    const sample: OpenSample = { remaining: this.repeats, failed: false, tallies: [] };
+    const sample: OpenSample = { remaining: this.repeats, failed: false, cut: false, tallies: [] };
     this.open.add(sample);
     return sample;
   }

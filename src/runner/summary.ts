@@ -57,7 +57,8 @@ export const backendInfoSchema = z.object({
 const usageTotalsSchema = z.object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() });
 export type UsageTotals = z.infer<typeof usageTotalsSchema>;
 
-export const caseStatusSchema = z.enum(['passed', 'failed', 'skipped']);
+/** `interrupted`: SIGINT/SIGTERM or a cancel ended the case early; the summary holds what it had. */
+export const caseStatusSchema = z.enum(['passed', 'failed', 'skipped', 'interrupted']);
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
 
 export const summarySchema = z.object({

@@ -1,17 +1,19 @@
 // One case as one Vitest test, shared by defineEvalSuite and defineMatrixSuite: make the
 // provider client (or skip, naming the missing key variable), run the case while its events
 // stream to the reporter, leave the summary in the test's meta, and fail on a failed verdict.
-import { afterAll, beforeAll, test, type RunnerTestCase } from 'vitest';
+import { afterAll, beforeAll, recordArtifact, test, type RunnerTestCase, type TestContext } from 'vitest';
 import type { CaseSpec } from '../config/cases.js';
 import type { BackendSpec } from '../config/schema.js';
 import { registerMockReplies } from '../mocks/index.js';
 import { createProviderClient, MissingKeyError, resolveProvider } from '../providers/index.js';
-import { META_KEY, type CaseIdentity } from '../reporter/protocol.js';
+import { META_KEY, SUMMARY_ARTIFACT, type CaseIdentity } from '../reporter/protocol.js';
 import { skippedSummary } from '../runner/build-summary.js';
 import { createJudgeClients } from '../runner/judge-clients.js';
 import type { CustomMetrics } from '../runner/load-eval-pipeline.js';
 import { runCase, type Mode } from '../runner/run-case.js';
+import type { CaseSummary } from '../runner/summary.js';
 import { EventChannel } from './event-channel.js';
+import { CaseInterrupted, trackCase } from './interrupt.js';
 import { resolveMode } from './mode.js';
 import { caseInputs, type SuiteInputs } from './suite-inputs.js';
 
@@ -69,12 +71,39 @@ export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSe
         ctx.skip(error.message);
         return;
       }
-      const channel = new EventChannel(ctx.task as RunnerTestCase, identity, { signal: ctx.signal });
-      const summary = await runCase(spec, { mode, client, judges, emit: channel.emit, signal: ctx.signal, ...(registry ? { metrics: registry } : {}), ...caseInputs(spec, inputs) }).finally(() => channel.close());
-      ctx.task.meta[META_KEY] = { case: identity, summary };
+      const abort = caseAbort(ctx);
+      const untrack = trackCase(abort);
+      const channel = new EventChannel(ctx.task as RunnerTestCase, identity, { signal: abort.signal, onFailure: (error) => abort.abort(error) });
+      const settled = (async (): Promise<CaseSummary> => {
+        const summary = await runCase(spec, { mode, client, judges, emit: channel.emit, signal: abort.signal, ...(registry ? { metrics: registry } : {}), ...caseInputs(spec, inputs) }).finally(() => channel.close());
+        ctx.task.meta[META_KEY] = { case: identity, summary };
+        // The reporter writes summary.json now, before the test can pass; if it cannot, this
+        // rejects and the test fails with the reason.
+        await recordArtifact(ctx.task as RunnerTestCase, { type: SUMMARY_ARTIFACT, case: identity, summary });
+        return summary;
+      })().finally(untrack);
+      // A cancelled run (Ctrl-C, SIGTERM) or a timeout ends the test at once; the case still
+      // finishes its bookkeeping (events through, summary marked interrupted) before Vitest
+      // moves on, so nothing it had is lost.
+      ctx.onTestFinished(() => settled.then(noop, noop), INTERRUPT_GRACE_MS);
+      const summary = await settled;
       if (summary.status === 'failed') throw new EvalCaseFailure(spec, summary.reasons);
+      if (summary.status === 'interrupted') throw new CaseInterrupted(`${spec.name} ${summary.reasons[0] ?? 'interrupted'}`);
     });
   }
+}
+
+/** How long an interrupted case may take to send what it has. */
+const INTERRUPT_GRACE_MS = 30_000;
+const noop = (): void => {};
+
+/** The case's own signal: aborted with Vitest's reason (a cancelled run, a timeout), or by the
+ *  case itself when its output cannot be written. */
+function caseAbort(ctx: TestContext): AbortController {
+  const abort = new AbortController();
+  if (ctx.signal.aborted) abort.abort(ctx.signal.reason);
+  else ctx.signal.addEventListener('abort', () => abort.abort(ctx.signal.reason), { once: true });
+  return abort;
 }
 
 export class EvalCaseFailure extends Error {

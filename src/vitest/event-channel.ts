@@ -10,6 +10,8 @@ export interface EventChannelOptions {
   maxBatch?: number;
   maxDelayMs?: number;
   signal?: AbortSignal;
+  /** A batch the reporter could not take (it could not write it): the case should stop. */
+  onFailure?: (error: unknown) => void;
 }
 
 export class EventChannel {
@@ -19,7 +21,10 @@ export class EventChannel {
     this.batcher = new EventBatcher({
       ...options,
       send: async (events: EmittedEvent[]) => {
-        const sent = await recordArtifact(task, { type: EVENTS_ARTIFACT, case: identity, events });
+        const sent = await recordArtifact(task, { type: EVENTS_ARTIFACT, case: identity, events }).catch((error: unknown) => {
+          options.onFailure?.(error);
+          throw error;
+        });
         // The worker keeps recorded artifacts on the task too; don't let it hold every event.
         sent.events = [];
         events.length = 0;

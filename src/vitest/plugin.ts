@@ -10,6 +10,8 @@ import type { Vite } from 'vitest/node';
 import type {} from 'vitest/config';
 import { EvalmatrixReporter, type EvalmatrixReporterOptions } from '../reporter/reporter.js';
 import { reportAfterRun } from '../report/after-run.js';
+import { collectByRunningFiles } from './collect-mode.js';
+import { stopGracefullyOnSignals } from './graceful-stop.js';
 
 // Running from src (TypeScript) or dist (JavaScript): point at the sibling of this very file.
 const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
@@ -42,6 +44,8 @@ export function evalmatrix(options: EvalmatrixPluginOptions = {}): Vite.Plugin {
     configureVitest({ vitest }) {
       const config = vitest.config;
       // One reporter per run, even when several projects use the plugin.
+      stopGracefullyOnSignals(vitest);
+      collectByRunningFiles(vitest);
       if (!config.reporters.some((r) => r instanceof EvalmatrixReporter)) {
         (config.reporters as unknown[]).push(reporter);
         config.watchTriggerPatterns = [

@@ -8,8 +8,11 @@ import { mockOptionsFromEnv } from '../mocks/env-options.js';
 import { startMockInterception, type MockInterception } from '../mocks/index.js';
 import { hubOnline, hubPassthroughHandlers } from './hub-passthrough.js';
 import { resolveMode } from './mode.js';
+import { interruptCasesOnSignals } from './interrupt.js';
 
 let interception: MockInterception | undefined;
+
+interruptCasesOnSignals();
 
 // Before the eval file is even collected: a limit V8 sets now stands until its next full GC.
 // Without the variable this holds nothing.
@@ -17,7 +20,9 @@ afterAll(holdHeapGrowth(heapGrowingPercent()));
 
 beforeAll(() => {
   if (resolveMode() !== 'mock') return;
-  interception = startMockInterception(mockOptionsFromEnv());
+  // A fallback: an eval file's own interception (or msw server), started at its top level
+  // before this runs, is still asked first.
+  interception = startMockInterception({ ...mockOptionsFromEnv(), fallback: true });
   if (hubOnline()) interception.use(...hubPassthroughHandlers());
 });
 

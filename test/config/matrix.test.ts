@@ -120,6 +120,12 @@ describe('bad entries are skipped with the reason; the others render', () => {
     expect(skipped[0]?.reason).toContain('models[1].name: duplicate name "one": models[0] already uses it');
   });
 
+  it('skips an entry whose name differs from an earlier one only in case (one output folder on macOS and Windows)', () => {
+    const { rendered, skipped } = renderMatrix(matrixOf(ENTRY + ENTRY.replace('name: one', 'name: ONE')), TEMPLATE, { env: {} });
+    expect(rendered.map((r) => r.entry.name)).toEqual(['one']);
+    expect(skipped[0]?.reason).toContain('models[1].name: duplicate name "ONE": models[0] already uses it (or a name that shares its output folder)');
+  });
+
   it('points a pipeline error caused by an entry value back at that value', () => {
     const matrix = matrixOf(ENTRY.replace('api_base: http://127.0.0.1:18080/v1', 'api_base: not a url'));
     const { skipped } = renderMatrix(matrix, TEMPLATE, { env: {} });

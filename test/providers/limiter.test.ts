@@ -2,30 +2,11 @@
 // them, on a clock the test moves by hand.
 import { describe, expect, it } from 'vitest';
 import { AdaptiveLimit } from '../../src/providers/limiter/adaptive-limit.js';
-import type { Clock } from '../../src/providers/limiter/clock.js';
 import { Limiter, type Lease } from '../../src/providers/limiter/limiter.js';
 import { LimiterRegistry } from '../../src/providers/limiter/registry.js';
+import { ManualClock, settle } from './manual-clock.js';
 import { TokenBucket } from '../../src/providers/limiter/token-bucket.js';
 
-/** Time stands still until advance() moves it; sleepers wake in order. */
-class ManualClock implements Clock {
-  private t = 0;
-  private sleepers: Array<{ at: number; wake: () => void }> = [];
-  now = () => this.t;
-  sleep = (ms: number) => new Promise<void>((wake) => this.sleepers.push({ at: this.t + ms, wake }));
-  async advance(ms: number): Promise<void> {
-    this.t += ms;
-    const due = this.sleepers.filter((s) => s.at <= this.t);
-    this.sleepers = this.sleepers.filter((s) => s.at > this.t);
-    for (const s of due) s.wake();
-    await settle();
-  }
-  get sleeping(): number[] {
-    return this.sleepers.map((s) => s.at - this.t);
-  }
-}
-
-const settle = () => new Promise((resolve) => setImmediate(resolve));
 const limits = (over: Partial<{ maxConcurrency: number; rpm: number; tpm: number }> = {}) => ({ maxConcurrency: 8, rpm: undefined, tpm: undefined, ...over });
 
 describe('TokenBucket', () => {

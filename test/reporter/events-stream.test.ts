@@ -89,7 +89,11 @@ describe('events streaming to disk', () => {
     expect(events).toHaveLength(emitted);
     expect(events.map((e) => e.event_id)).toEqual(events.map((_, i) => i + 1));
     expect(events.at(-1)!.event).toBe('case_end');
-    // The samples in flight at the abort end as inference errors, on disk like the rest.
-    expect(events.some((e) => e.event === 'sample_error' && e.payload.stage === 'inference')).toBe(true);
+    // The case ends interrupted; the samples cut off in flight are neither errors nor counted.
+    const end = events.at(-1)!;
+    expect(end.event === 'case_end' && end.payload.status).toBe('interrupted');
+    expect(events.some((e) => e.event === 'sample_error')).toBe(false);
+    expect(summary).toMatchObject({ status: 'interrupted', error_count: 0 });
+    expect(summary.sample_count).toBe(events.filter((e) => e.event === 'inference_end').length);
   });
 });

@@ -98,7 +98,7 @@ describe('the reporter', () => {
   it('prints only the index line and the final table when not', () => {
     const printed = runThrough(new EvalmatrixReporter({ progress: { enabled: false, intervalMs: 0 } }));
     expect(printed).toHaveLength(2);
-    expect(printed[0]).toMatch(/^evalmatrix: .*summary\.index\.json \(1 items\)$/);
+    expect(printed[0]).toMatch(/^evalmatrix: .*summary\.index\.json \(1 item\)$/);
     expect(printed[1]).toContain('model  task  samples');
   });
 });

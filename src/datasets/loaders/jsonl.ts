@@ -1,7 +1,10 @@
 // Streaming JSONL reader. Datasets can be larger than memory, so the file is read line by
 // line and each row is parsed on its own: one bad row becomes an error entry, never a throw.
+import type { FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { Utf8Check } from '../../config/utf8.js';
 import type { RowEntry } from '../row-entry.js';
 import { openDatasetFile } from './open-file.js';
 import { parseObjectRow } from './parse-row.js';
@@ -17,7 +20,7 @@ export async function* readJsonl(file: string): AsyncGenerator<JsonlEntry> {
   const path = resolve(file);
   // Open first: a stream opened lazily would report ENOENT as a generic stream error.
   const handle = await openDatasetFile(path, 'JSONL');
-  const stream = handle.createReadStream({ encoding: 'utf8' });
+  const stream = Readable.from(checkedUtf8(handle, path));
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let line = 0;
   try {
@@ -32,4 +35,14 @@ export async function* readJsonl(file: string): AsyncGenerator<JsonlEntry> {
     lines.close();
     stream.destroy();
   }
+}
+
+/** The file's bytes, refused at the first that is not UTF-8 (lenient decoding would turn them into U+FFFD). */
+async function* checkedUtf8(handle: FileHandle, path: string): AsyncGenerator<Buffer> {
+  const check = new Utf8Check(path);
+  for await (const chunk of handle.createReadStream() as AsyncIterable<Buffer>) {
+    check.push(chunk);
+    yield chunk;
+  }
+  check.end();
 }

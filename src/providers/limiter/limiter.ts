@@ -4,6 +4,7 @@
 import { AdaptiveLimit } from './adaptive-limit.js';
 import type { Clock } from './clock.js';
 import type { Limits } from './limits.js';
+import { StallWatch } from './stall-watch.js';
 import { TokenBucket } from './token-bucket.js';
 
 export interface LeaseOutcome {
@@ -28,9 +29,11 @@ export class Limiter {
   private issued = 0;
   private pausedUntil = 0;
   private readonly waiting: Array<() => void> = [];
+  private readonly stalls = new StallWatch();
+  private sweeping = false;
 
   constructor(
-    limits: Limits,
+    private limits: Limits,
     private readonly clock: Clock,
   ) {
     this.concurrency = new AdaptiveLimit(limits.maxConcurrency);
@@ -46,6 +49,7 @@ export class Limiter {
   /** Another backend on the same provider and key: the tighter of each limit wins. */
   tighten(limits: Limits): void {
     this.concurrency.lowerMax(limits.maxConcurrency);
+    this.limits = { ...this.limits, maxConcurrency: Math.min(this.limits.maxConcurrency, limits.maxConcurrency) };
     if (limits.rpm !== undefined && (this.rpm === undefined || limits.rpm < this.rpm.perMinute)) this.rpm = new TokenBucket(limits.rpm, this.clock.now());
     if (limits.tpm !== undefined && (this.tpm === undefined || limits.tpm < this.tpm.perMinute)) this.tpm = new TokenBucket(limits.tpm, this.clock.now());
   }
@@ -64,19 +68,35 @@ export class Limiter {
       throw error;
     }
     let released = false;
+    const watched = this.stalls.start(this.clock.now());
     return {
       release: (outcome) => {
         if (released) return;
         released = true;
+        this.stalls.end(watched, this.clock.now(), outcome.ok === true);
         if (outcome.rateLimited) this.concurrency.onRateLimited(seq, this.inFlight, this.issued);
         else if (outcome.ok) this.concurrency.onSuccess();
         if (outcome.pauseMs !== undefined && outcome.pauseMs > 0) {
           this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + outcome.pauseMs);
         }
         if (outcome.tokensUsed !== undefined) this.tpm?.correct(outcome.tokensUsed - tokens, this.clock.now());
-        this.free();
+        // A stalled request already gave its slot back.
+        if (!watched.detached) this.free();
       },
     };
+  }
+
+  /** While requests wait for a slot, look for stalled ones holding theirs (see stall-watch.ts). */
+  private sweepStalls(): void {
+    if (this.sweeping) return;
+    this.sweeping = true;
+    void (async () => {
+      while (this.waiting.length > 0) {
+        await this.clock.sleep(this.stalls.stallAfterMs / 4);
+        for (const _ of this.stalls.detachOverdue(this.clock.now(), this.limits.maxConcurrency)) this.free();
+      }
+      this.sweeping = false;
+    })();
   }
 
   private slot(signal?: AbortSignal): Promise<void> {
@@ -98,6 +118,7 @@ export class Limiter {
       };
       this.waiting.push(grant);
       signal?.addEventListener('abort', onAbort, { once: true });
+      this.sweepStalls();
     });
   }
 
