@@ -56,7 +56,7 @@ function onlyCase(pipeline: string): string {
   return dirs[0]!;
 }
 
-function payloadsOf<E extends WrittenEvent['event']>(events: WrittenEvent[], name: E): Array<Extract<WrittenEvent, { event: E }>> {
+function eventsNamed<E extends WrittenEvent['event']>(events: WrittenEvent[], name: E): Array<Extract<WrittenEvent, { event: E }>> {
   return events.filter((e): e is Extract<WrittenEvent, { event: E }> => e.event === name);
 }
 
@@ -86,7 +86,7 @@ it('scores every built-in metric in some shipped summary.json', () => {
 it('records the judge apart from the model: its usage in each auto_eval_sample and usage_by_role.judge in the summary', () => {
   const dir = onlyCase('news_summaries');
   const events = readEvents(dir);
-  const judged = payloadsOf(events, 'auto_eval_sample').filter((e) => e.payload.metric_id === 'keeps_key_point');
+  const judged = eventsNamed(events, 'auto_eval_sample').filter((e) => e.payload.metric_id === 'keeps_key_point');
   expect(judged).toHaveLength(20);
   for (const { payload } of judged) {
     expect(payload.judge?.adapter_id).toBe('key_point_judge');
@@ -100,7 +100,7 @@ it('records the judge apart from the model: its usage in each auto_eval_sample a
   const { usage, usage_by_role } = readSummary(dir);
   expect(usage_by_role!.judge.total_tokens).toBeGreaterThan(0);
   expect(usage_by_role!.judge.total_tokens).toBe(sum(judged.map((e) => e.payload.judge?.usage)));
-  expect(usage_by_role!.dut.total_tokens).toBe(sum(payloadsOf(events, 'inference_end').map((e) => e.payload.usage)));
+  expect(usage_by_role!.dut.total_tokens).toBe(sum(eventsNamed(events, 'inference_end').map((e) => e.payload.usage)));
   expect(usage_by_role!.dut).not.toEqual(usage_by_role!.judge);
   expect(usage.total_tokens).toBe(usage_by_role!.dut.total_tokens + usage_by_role!.judge.total_tokens);
 });
@@ -115,7 +115,7 @@ it('sends the chat suite system prompt and few-shot turns before each message', 
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as { id: string; message: string });
-  const sent = payloadsOf(readEvents(onlyCase('support_intents')), 'inference_end');
+  const sent = eventsNamed(readEvents(onlyCase('support_intents')), 'inference_end');
   expect(sent).toHaveLength(rows.length);
   for (const { sample_id, payload } of sent) {
     const row = rows.find((r) => r.id === sample_id)!;
