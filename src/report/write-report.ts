@@ -77,6 +77,6 @@ export function describeReport(written: WrittenReport): { warnings: string[]; li
   const compared = cmp ? `; against ${cmp.baseline.run_id}: ${verdictLine(cmp)}` : '';
   return {
     warnings: written.comparisonNote ? [...written.problems, written.comparisonNote] : written.problems,
-    line: `${displayPath(written.file)} (run ${written.run_id}, ${written.cases} cases, ${Math.ceil(written.bytes / 1024)} KB${compared})`,
+    line: `${displayPath(written.file)} (run ${written.run_id}, ${written.cases} ${written.cases === 1 ? 'case' : 'cases'}, ${Math.ceil(written.bytes / 1024)} KB${compared})`,
   };
 }
