@@ -1,13 +1,9 @@
 // Where outputs go, and the names that may appear in a path.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { sanitizeSegment } from '../config/path-segment.js';
 
-/** Only [A-Za-z0-9._-]; never empty, never `.` or `..`, so a name can't escape its parent. */
-export function sanitizeSegment(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, '_');
-  if (cleaned === '' || /^\.+$/.test(cleaned)) return cleaned.replace(/\./g, '_') || '_';
-  return cleaned;
-}
+export { sanitizeSegment };
 
 /** `YYYYMMDD-HHMMSS-xxxxxx`, UTC, shared by every case of one run. */
 export function newRunId(now = new Date()): string {

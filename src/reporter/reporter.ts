@@ -12,7 +12,7 @@ import { ProgressDisplay, type ProgressOptions } from './progress-display.js';
 import { displayPath } from '../config/display-path.js';
 import { newRunId, outputRoot, pipelineRoot, runDir } from './paths.js';
 import { DEPS_META_KEY, EVENTS_ARTIFACT, META_KEY, type CaseIdentity } from './protocol.js';
-import { byModelAndTask, renderTable, summaryRow } from './table.js';
+import { byModelAndTask, renderTable, summaryRow, tableColumns } from './table.js';
 
 export interface EvalmatrixReporterOptions {
   /** Print the results table at the end of each run (default true). */
@@ -114,7 +114,9 @@ export class EvalmatrixReporter implements Reporter {
       this.log(`evalmatrix: ${displayPath(path.join(root, 'summary.index.json'), projectRoot)} (${index.count} items)`);
     }
     if (this.options.table !== false && this.summaries.length > 0) {
-      this.log('\n' + renderTable(this.summaries.map(summaryRow).sort(byModelAndTask)) + '\n');
+      const columns = tableColumns(this.summaries);
+      const rows = this.summaries.map((summary) => summaryRow(summary, columns.includes('cached'))).sort(byModelAndTask);
+      this.log('\n' + renderTable(rows, columns) + '\n');
     }
     if (this.options.afterRun && roots.length > 0) {
       try {

@@ -24,6 +24,9 @@ export class CaseAggregate {
   readonly latency = new LatencyHistogram();
   /** The model under test's tokens. */
   readonly usage = { prompt_tokens: 0, completion_tokens: 0 };
+  /** Answers replayed from recordings (when recordings are on): counted apart from `usage`,
+   *  and kept out of the latency percentiles, so a replayed run reports what it really spent. */
+  readonly cached: { count: number; prompt_tokens: number; completion_tokens: number } | undefined;
   /** Judges' tokens (every call an llm_judge or judging metric made). */
   readonly judgeUsage = { prompt_tokens: 0, completion_tokens: 0 };
   private readonly scores = new Map<string, MetricTally & { index: number }>();
@@ -39,7 +42,9 @@ export class CaseAggregate {
   constructor(
     metricIds: readonly string[],
     readonly repeats = 1,
+    tracksCached = false,
   ) {
+    this.cached = tracksCached ? { count: 0, prompt_tokens: 0, completion_tokens: 0 } : undefined;
     metricIds.forEach((id, index) => this.scores.set(id, { sum: 0, count: 0, judged: 0, passed: 0, stats: new MetricStatsAccumulator(repeats), index }));
     const byIndex = [...this.scores.values()];
     this.trials = new SampleTrials(repeats, (sample) => {
@@ -54,7 +59,14 @@ export class CaseAggregate {
     return this.trials.start();
   }
 
-  addInference(latencyMs: number, usage: Usage): void {
+  /** One answered inference; a replayed one (`cached`) counts apart and has no latency of its own. */
+  addInference(latencyMs: number, usage: Usage, cached = false): void {
+    if (cached && this.cached) {
+      this.cached.count += 1;
+      this.cached.prompt_tokens += usage.prompt_tokens;
+      this.cached.completion_tokens += usage.completion_tokens;
+      return;
+    }
     this.latency.add(latencyMs);
     this.usage.prompt_tokens += usage.prompt_tokens;
     this.usage.completion_tokens += usage.completion_tokens;

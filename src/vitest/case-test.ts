@@ -13,6 +13,7 @@ import type { CustomMetrics } from '../runner/load-eval-pipeline.js';
 import { runCase, type Mode } from '../runner/run-case.js';
 import { EventChannel } from './event-channel.js';
 import { resolveMode } from './mode.js';
+import { activeRecordings } from './recordings.js';
 import { caseInputs, type SuiteInputs } from './suite-inputs.js';
 
 export type Env = Record<string, string | undefined>;
@@ -45,6 +46,8 @@ export function caseTestSettings(options: { timeout?: number; env?: Env }): Case
  */
 export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSettings, inputs?: SuiteInputs, backends: readonly BackendSpec[] = cases.map((c) => c.backend)): void {
   const { env, mode, timeout, registry } = settings;
+  // Resolved as the setup file resolved it; a bad EVALMATRIX_RECORD fails there, naming itself.
+  const recordings = safely(() => activeRecordings(mode, env) !== undefined);
   if (mode === 'mock' && backends.some((b) => b.config.mock_reply !== undefined)) {
     let unregister: (() => void) | undefined;
     beforeAll(() => {
@@ -70,7 +73,7 @@ export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSe
         return;
       }
       const channel = new EventChannel(ctx.task as RunnerTestCase, identity, { signal: ctx.signal });
-      const summary = await runCase(spec, { mode, client, judges, emit: channel.emit, signal: ctx.signal, ...(registry ? { metrics: registry } : {}), ...caseInputs(spec, inputs) }).finally(() => channel.close());
+      const summary = await runCase(spec, { mode, client, judges, emit: channel.emit, signal: ctx.signal, ...(registry ? { metrics: registry } : {}), ...caseInputs(spec, inputs), recordings }).finally(() => channel.close());
       ctx.task.meta[META_KEY] = { case: identity, summary };
       if (summary.status === 'failed') throw new EvalCaseFailure(spec, summary.reasons);
     });
@@ -81,5 +84,13 @@ export class EvalCaseFailure extends Error {
   override name = 'EvalCaseFailure';
   constructor(spec: CaseSpec, reasons: string[]) {
     super(`${spec.name} failed:\n  - ${reasons.join('\n  - ')}`);
+  }
+}
+
+function safely(probe: () => boolean): boolean {
+  try {
+    return probe();
+  } catch {
+    return false;
   }
 }
