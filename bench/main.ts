@@ -15,6 +15,7 @@ import { latency } from './scenarios/latency.js';
 import { overhead } from './scenarios/overhead.js';
 import { scale } from './scenarios/scale.js';
 import { watch } from './scenarios/watch.js';
+import { recordingsWatch } from './scenarios/recordings-watch.js';
 import { round } from './stats.js';
 import { checkTargets } from './targets.js';
 import { WORK_DIR } from './workspace.js';
@@ -40,6 +41,7 @@ try {
     scale: await scale(plan.scale, log),
     lag: await lag(plan.lag, log),
     watch: await watch(plan.watch, log),
+    recordings_watch: await recordingsWatch(plan.recordingsWatch, log),
   };
   results.duration_s = round((performance.now() - t0) / 1000, 1);
   results.machine.load_avg.end = load();

@@ -9,6 +9,8 @@ export interface Plan {
   scale: { sizes: number[]; concurrency: number };
   lag: { samples: number; concurrency: number; burnMs: number };
   watch: { samples: number; concurrency: number; edits: number };
+  /** A watch rerun after a one-prompt edit, live, with recordings off and on: `samples` over `prompts`. */
+  recordingsWatch: { samples: number; prompts: number; concurrency: number; latencyMs: number };
 }
 
 export function planFor(quick: boolean): Plan {
@@ -20,6 +22,7 @@ export function planFor(quick: boolean): Plan {
         scale: { sizes: [10_000], concurrency: 64 },
         lag: { samples: 500, concurrency: 64, burnMs: 2 },
         watch: { samples: 1_000, concurrency: 32, edits: 1 },
+        recordingsWatch: { samples: 1_000, prompts: 5, concurrency: 32, latencyMs: 200 },
       }
     : {
         mode: 'full',
@@ -28,5 +31,6 @@ export function planFor(quick: boolean): Plan {
         scale: { sizes: [10_000, 100_000], concurrency: 64 },
         lag: { samples: 10_000, concurrency: 64, burnMs: 2 },
         watch: { samples: 2_000, concurrency: 32, edits: 3 },
+        recordingsWatch: { samples: 2_000, prompts: 5, concurrency: 32, latencyMs: 500 },
       };
 }
