@@ -3,7 +3,8 @@
 // for each provider family's streaming (OpenAI-style SSE, Anthropic's named events, Gemini SSE)
 // and for a plain JSON answer.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRecordings, type Recordings } from '../../src/recordings/index.js';
+import { RECORDING_HEADER, startRecordings, type Recordings } from '../../src/recordings/index.js';
+import { replayResponse } from '../../src/recordings/replay.js';
 import { chatInScope, freshDir, recordedLines, serveMocks } from './live-server.js';
 
 let recordings: Recordings | undefined;
@@ -49,4 +50,17 @@ describe('recorded live, replayed with the server gone', () => {
       expect(replayed.result.finish_reason).toBe(live.result.finish_reason);
     });
   }
+});
+
+describe('a replayed stream', () => {
+  it('arrives one recorded event a chunk, marked with its recording', async () => {
+    const chunks = ['data: {"choices":[{"delta":{"content":"The "}}]}\n\n', 'data: {"choices":[{"delta":{"content":"answer"}}]}\n\n', 'data: [DONE]\n\n'];
+    const response = replayResponse({ status: 200, headers: { 'content-type': 'text/event-stream' }, chunks }, 'a'.repeat(64));
+    expect(response.headers.get(RECORDING_HEADER)).toBe('a'.repeat(64));
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    const reader = response.body!.getReader();
+    const received: string[] = [];
+    for (let read = await reader.read(); !read.done; read = await reader.read()) received.push(new TextDecoder().decode(read.value));
+    expect(received).toEqual(chunks);
+  });
 });
