@@ -16,6 +16,7 @@ import { latency } from './scenarios/latency.js';
 import { overhead } from './scenarios/overhead.js';
 import { scale } from './scenarios/scale.js';
 import { watch } from './scenarios/watch.js';
+import { recordingsWatch } from './scenarios/recordings-watch.js';
 import { round } from './stats.js';
 import { checkTargets } from './targets.js';
 import { WORK_DIR } from './workspace.js';
@@ -42,6 +43,7 @@ try {
     lag: await lag(plan.lag, log),
     watch: await watch(plan.watch, log),
     faults: await faults(plan.faults, log),
+    recordings_watch: await recordingsWatch(plan.recordingsWatch, log),
   };
   results.duration_s = round((performance.now() - t0) / 1000, 1);
   results.machine.load_avg.end = load();

@@ -29,50 +29,56 @@ export interface BenchPipeline {
   timeoutS?: number;
   /** Samples allowed to fail before a case fails (default 0). */
   maxErrors?: number;
+  /** One task per instruction, each with a prompt of its own (the recordings benchmark edits
+   *  one of them); `instruction` is then unused. */
+  instructions?: readonly string[];
+  /** Where each provider is called (default its mock's port): a server the benchmark started. */
+  apiBases?: Partial<Record<MockProvider, string>>;
 }
 
 export function writePipeline(file: string, p: BenchPipeline): void {
+  const instructions = p.instructions ?? [p.instruction ?? 'Reply like this: The answer is A.'];
+  // Named as they always were when there is one prompt: older results stay comparable.
+  const suffix = (i: number): string => (p.instructions === undefined ? '' : `_${i}`);
   const spec = {
     api_version: 'evalmatrix/v1',
     kind: 'PipelineConfig',
     metadata: { name: p.name },
-    prompts: [
-      {
-        prompt_id: 'piqa_prompt',
-        params: { instruction: p.instruction ?? 'Reply like this: The answer is A.' },
-        template: [
-          'Question: {{ sample.goal }}',
-          '{% for label, text in (sample.metadata.option_map or {}).items() %}',
-          '{{ label }}. {{ text }}',
-          '{% endfor %}',
-          '{{ instruction }}',
-          '',
-        ].join('\n'),
-      },
-    ],
+    prompts: instructions.map((instruction, i) => ({
+      prompt_id: `piqa_prompt${suffix(i)}`,
+      params: { instruction },
+      template: [
+        'Question: {{ sample.goal }}',
+        '{% for label, text in (sample.metadata.option_map or {}).items() %}',
+        '{{ label }}. {{ text }}',
+        '{% endfor %}',
+        '{{ instruction }}',
+        '',
+      ].join('\n'),
+    })),
     datasets: [{ dataset_id: 'rows', loader: 'jsonl', path: p.rowsFile, params: { preprocess: 'piqa' } }],
     backends: p.providers.map((provider) => ({
       backend_id: `bench_${provider}`,
       config: {
         provider,
         model: MODELS[provider],
-        api_base: mockBase(provider),
+        api_base: p.apiBases?.[provider] ?? mockBase(provider),
         generation_parameters: { max_new_tokens: 64, temperature: 0.2 },
         ...(p.timeoutS === undefined ? {} : { timeout: p.timeoutS }),
       },
     })),
-    role_adapters: p.providers.map((provider) => ({ adapter_id: `dut_${provider}`, backend_id: `bench_${provider}`, prompt_id: 'piqa_prompt' })),
+    role_adapters: instructions.flatMap((_, i) =>
+      p.providers.map((provider) => ({ adapter_id: `dut_${provider}${suffix(i)}`, backend_id: `bench_${provider}`, prompt_id: `piqa_prompt${suffix(i)}` })),
+    ),
     metrics: [{ metric_id: 'acc', implementation: p.metric?.implementation ?? 'multi_choice_accuracy', params: p.metric?.params ?? {} }],
-    tasks: [
-      {
-        task_id: 'bench',
-        dataset_id: 'rows',
-        steps: [{ step: 'inference', adapter_ids: p.providers.map((provider) => `dut_${provider}`) }, { step: 'auto_eval' }],
-        max_samples: p.samples,
-        concurrency: p.concurrency,
-        ...(p.maxErrors === undefined ? {} : { max_errors: p.maxErrors }),
-      },
-    ],
+    tasks: instructions.map((_, i) => ({
+      task_id: `bench${suffix(i)}`,
+      dataset_id: 'rows',
+      steps: [{ step: 'inference', adapter_ids: p.providers.map((provider) => `dut_${provider}${suffix(i)}`) }, { step: 'auto_eval' }],
+      max_samples: p.samples,
+      concurrency: p.concurrency,
+      ...(p.maxErrors === undefined ? {} : { max_errors: p.maxErrors }),
+    })),
   };
   writeFileSync(file, stringify(spec));
 }

@@ -11,6 +11,8 @@ export interface Plan {
   watch: { samples: number; concurrency: number; edits: number };
   /** Five providers under faults, without and with hanging requests (see scenarios/faults.ts). */
   faults: { samples: number; concurrency: number; timeoutS: number; repetitions: number };
+  /** A watch rerun after a one-prompt edit, live, with recordings off and on: `samples` over `prompts`. */
+  recordingsWatch: { samples: number; prompts: number; concurrency: number; latencyMs: number };
 }
 
 export function planFor(quick: boolean): Plan {
@@ -23,6 +25,7 @@ export function planFor(quick: boolean): Plan {
         lag: { samples: 500, concurrency: 64, burnMs: 2 },
         watch: { samples: 1_000, concurrency: 32, edits: 1 },
         faults: { samples: 200, concurrency: 32, timeoutS: 5, repetitions: 1 },
+        recordingsWatch: { samples: 1_000, prompts: 5, concurrency: 32, latencyMs: 200 },
       }
     : {
         mode: 'full',
@@ -33,5 +36,6 @@ export function planFor(quick: boolean): Plan {
         watch: { samples: 2_000, concurrency: 32, edits: 3 },
         // The fault run of issue 15 as it was reported: 5 x 500 at the default 60 s timeout.
         faults: { samples: 500, concurrency: 32, timeoutS: 60, repetitions: 1 },
+        recordingsWatch: { samples: 2_000, prompts: 5, concurrency: 32, latencyMs: 500 },
       };
 }

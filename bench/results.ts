@@ -5,6 +5,7 @@ import type { LatencyResult } from './scenarios/latency.js';
 import type { OverheadResult } from './scenarios/overhead.js';
 import type { ScaleResult } from './scenarios/scale.js';
 import type { WatchResult } from './scenarios/watch.js';
+import type { RecordingsWatchResult } from './scenarios/recordings-watch.js';
 import type { TargetCheck } from './targets.js';
 
 export interface Machine {
@@ -26,5 +27,6 @@ export interface Results {
   lag: LagResult;
   watch: WatchResult;
   faults: FaultsResult;
+  recordings_watch: RecordingsWatchResult;
   targets?: TargetCheck[];
 }

@@ -67,5 +67,21 @@ export function checkTargets(r: Results): TargetCheck[] {
       value: `${fmt(median(r.faults.with_timeout_s), 1)} s vs ${fmt(median(r.faults.without_timeout_s), 1)} s without (× ${fmt(r.faults.ratio)})`,
       ok: r.faults.within_bound,
     },
+    ...recordingsWatchRows(r),
+  ];
+}
+
+function recordingsWatchRows(r: Results): TargetCheck[] {
+  const w = r.recordings_watch;
+  const side = (s: { rerun_requests: number; rerun_s: number }): string => `${s.rerun_requests} requests, ${fmt(s.rerun_s)} s`;
+  const edited = w.samples / w.prompts;
+  return [
+    {
+      figure: `live watch rerun after a one-prompt edit, ${w.samples.toLocaleString('en-US')} samples over ${w.prompts} prompts, ${w.latency_ms} ms answers: recordings off`,
+      target: 'reported',
+      value: side(w.off),
+      ok: null,
+    },
+    { figure: '  recordings on (auto): only the edited prompt is called', target: `${edited} requests`, value: side(w.auto), ok: w.auto.rerun_requests === edited },
   ];
 }

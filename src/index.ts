@@ -23,4 +23,6 @@ export { createJudgeClients, MissingJudgeKeyError, type JudgeClients } from './r
 export { compilePrompt } from './prompts/render.js';
 export { loadDataset } from './datasets/load.js';
 export { createProviderClient, ProviderError, MissingKeyError, resolveProvider, currentTrial } from './providers/index.js';
+// Recordings for runCase outside Vitest: start them, then run cases with `recordings: true`.
+export { startRecordings, recordingSettings, RecordingMissError, type Recordings, type RecordMode } from './recordings/index.js';
 export { collectIndex, writeIndex } from './reporter/collect-index.js';

@@ -1,4 +1,5 @@
-// The folder name an id is written under (runs/<pipeline>/<model>/<task>/…). Config needs it
+// The folder (and recordings file) name an id is written under (runs/<pipeline>/<model>/…,
+// evals/__recordings__/<pipeline>/<model>.jsonl, so a model's runs and recordings match). Config needs it
 // to refuse ids that would share a folder; the reporter uses it to name the folders.
 
 /** Only [A-Za-z0-9._-]; never empty, never `.` or `..`, so a name can't escape its parent. */

@@ -12,7 +12,7 @@ import { ProgressDisplay, type ProgressOptions } from './progress-display.js';
 import { newRunId, outputRoot, pipelineRoot, runDir } from './paths.js';
 import { DEPS_META_KEY, EVENTS_ARTIFACT, META_KEY, SUMMARY_ARTIFACT, type CaseIdentity } from './protocol.js';
 import { OutputWriteError } from './write-error.js';
-import { byModelAndTask, renderTable, summaryRow } from './table.js';
+import { byModelAndTask, renderTable, summaryRow, tableColumns } from './table.js';
 
 export interface EvalmatrixReporterOptions {
   /** Print the results table at the end of each run (default true). */
@@ -120,7 +120,10 @@ export class EvalmatrixReporter implements Reporter {
     const roots = [...this.touchedRoots].sort();
     writeIndexes(roots, this.projectRoot(), (line) => this.log(line), (message) => this.fail(message));
     if (this.options.table !== false && this.summaries.size > 0) {
-      this.log('\n' + renderTable([...this.summaries.values()].map(summaryRow).sort(byModelAndTask)) + '\n');
+      const summaries = [...this.summaries.values()];
+      const columns = tableColumns(summaries);
+      const rows = summaries.map((summary) => summaryRow(summary, columns.includes('cached'))).sort(byModelAndTask);
+      this.log('\n' + renderTable(rows, columns) + '\n');
     }
     if (this.options.afterRun && roots.length > 0) {
       try {

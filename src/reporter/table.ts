@@ -3,21 +3,37 @@ import type { MetricSummary, Summary } from '../runner/summary.js';
 
 export const TABLE_COLUMNS = ['model', 'task', 'samples', 'metric', 'errors', 'p50 latency', 'status'] as const;
 
+/** With recordings on, a `cached` column after `samples`: answers replayed, not paid for. */
+export function tableColumns(summaries: readonly Summary[]): string[] {
+  const columns: string[] = [...TABLE_COLUMNS];
+  if (summaries.some((s) => s.cached_count !== undefined)) columns.splice(3, 0, 'cached');
+  return columns;
+}
+
 /** `piqa_acc=0.50000 other=1.00000`, as the summary formats its values. */
 export function metricCell(metrics: readonly MetricSummary[]): string {
   return metrics.map((m) => `${m.metric_id}=${Object.values(m.values)[0] ?? '-'}`).join(' ') || '-';
 }
 
-export function summaryRow(s: Summary): string[] {
+/** `withCached`: the table has the `cached` column (tableColumns). */
+export function summaryRow(s: Summary, withCached = false): string[] {
   return [
     s.run.model,
     s.run.task_id,
     String(s.sample_count),
+    ...(withCached ? [s.cached_count === undefined ? '-' : String(s.cached_count)] : []),
     metricCell(s.metrics),
     String(s.error_count),
-    `${Math.round(s.run.timings.latency_ms.p50)} ms`,
+    latencyCell(s),
     s.status,
   ];
+}
+
+/** Replayed answers have no latency: a case whose every answer was replayed measured none. */
+function latencyCell(s: Summary): string {
+  const { p50, mean } = s.run.timings.latency_ms;
+  if ((s.cached_count ?? 0) > 0 && mean === 0) return '- (replayed)';
+  return `${Math.round(p50)} ms`;
 }
 
 /** Rows in a stable order (model, then task), whatever order the cases finished in. */

@@ -4,13 +4,15 @@
 import type { Usage } from '../providers/types.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import { SampleTrials, type OpenSample } from './sample-trials.js';
+import { ExactSum } from './stats/exact-sum.js';
 import { MetricStatsAccumulator, type MetricStats } from './stats/metric-stats.js';
 import type { LatencyStats, MetricSummary } from './summary.js';
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
 interface MetricTally {
-  sum: number;
+  /** Exact: trials are scored in any order, and the mean must not depend on it. */
+  sum: ExactSum;
   count: number;
   /** Trials that carried a pass verdict (the metric's own, or pass_threshold), and how many passed. */
   judged: number;
@@ -24,6 +26,9 @@ export class CaseAggregate {
   readonly latency = new LatencyHistogram();
   /** The model under test's tokens. */
   readonly usage = { prompt_tokens: 0, completion_tokens: 0 };
+  /** Answers replayed from recordings (when recordings are on): counted apart from `usage`,
+   *  and kept out of the latency percentiles, so a replayed run reports what it really spent. */
+  readonly cached: { count: number; prompt_tokens: number; completion_tokens: number } | undefined;
   /** Judges' tokens (every call an llm_judge or judging metric made). */
   readonly judgeUsage = { prompt_tokens: 0, completion_tokens: 0 };
   private readonly scores = new Map<string, MetricTally & { index: number }>();
@@ -39,8 +44,10 @@ export class CaseAggregate {
   constructor(
     metricIds: readonly string[],
     readonly repeats = 1,
+    tracksCached = false,
   ) {
-    metricIds.forEach((id, index) => this.scores.set(id, { sum: 0, count: 0, judged: 0, passed: 0, stats: new MetricStatsAccumulator(repeats), index }));
+    this.cached = tracksCached ? { count: 0, prompt_tokens: 0, completion_tokens: 0 } : undefined;
+    metricIds.forEach((id, index) => this.scores.set(id, { sum: new ExactSum(), count: 0, judged: 0, passed: 0, stats: new MetricStatsAccumulator(repeats), index }));
     const byIndex = [...this.scores.values()];
     this.trials = new SampleTrials(repeats, (sample) => {
       if (sample.cut) {
@@ -58,7 +65,14 @@ export class CaseAggregate {
     return this.trials.start();
   }
 
-  addInference(latencyMs: number, usage: Usage): void {
+  /** One answered inference; a replayed one (`cached`) counts apart and has no latency of its own. */
+  addInference(latencyMs: number, usage: Usage, cached = false): void {
+    if (cached && this.cached) {
+      this.cached.count += 1;
+      this.cached.prompt_tokens += usage.prompt_tokens;
+      this.cached.completion_tokens += usage.completion_tokens;
+      return;
+    }
     this.latency.add(latencyMs);
     this.usage.prompt_tokens += usage.prompt_tokens;
     this.usage.completion_tokens += usage.completion_tokens;
@@ -73,7 +87,7 @@ export class CaseAggregate {
   addScore(sample: OpenSample, metricId: string, score: number, passed?: boolean): void {
     const s = this.scores.get(metricId);
     if (!s) throw new Error(`internal: score for unregistered metric ${metricId}`);
-    s.sum += score;
+    s.sum.add(score);
     s.count += 1;
     if (passed !== undefined) {
       s.judged += 1;
@@ -112,7 +126,7 @@ export class CaseAggregate {
 
   /** Mean score per metric over scored trials, or null when nothing was scored. */
   means(): Map<string, number | null> {
-    return this.perMetric((s) => (s.count === 0 ? null : s.sum / s.count));
+    return this.perMetric((s) => (s.count === 0 ? null : s.sum.value() / s.count));
   }
 
   /** Share of trials that passed, per metric; null when no trial carried a pass verdict. */
@@ -127,7 +141,7 @@ export class CaseAggregate {
 
   metricSummaries(): MetricSummary[] {
     return [...this.scores].map(([metric_id, s]) => {
-      const acc = s.count === 0 ? 0 : s.sum / s.count;
+      const acc = s.count === 0 ? 0 : s.sum.value() / s.count;
       const values: Record<string, string> = { acc: acc.toFixed(5) };
       const raw_values: Record<string, number> = { acc };
       // Only metrics with a pass criterion get one: a pass_rate of 0 must mean none passed.

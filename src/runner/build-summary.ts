@@ -27,7 +27,9 @@ export interface SummaryInput {
 
 export function buildSummary(input: SummaryInput): CaseSummary {
   const { spec, aggregate, verdict, backend } = input;
-  const dut = totals(aggregate.usage);
+  const cached = aggregate.cached;
+  const replayed = cached === undefined ? {} : { cached_prompt_tokens: cached.prompt_tokens, cached_completion_tokens: cached.completion_tokens };
+  const dut = { ...totals(aggregate.usage), ...replayed };
   const judge = totals(aggregate.judgeUsage);
   return {
     run: {
@@ -52,8 +54,9 @@ export function buildSummary(input: SummaryInput): CaseSummary {
     repeats: aggregate.repeats,
     trial_count: aggregate.trialCount,
     trial_error_count: aggregate.trialErrorCount,
-    usage: totals({ prompt_tokens: dut.prompt_tokens + judge.prompt_tokens, completion_tokens: dut.completion_tokens + judge.completion_tokens }),
+    usage: { ...totals({ prompt_tokens: dut.prompt_tokens + judge.prompt_tokens, completion_tokens: dut.completion_tokens + judge.completion_tokens }), ...replayed },
     usage_by_role: { dut, judge },
+    ...(cached === undefined ? {} : { cached_count: cached.count }),
     status: verdict.status,
     thresholds: verdict.thresholds,
     reasons: verdict.reasons,

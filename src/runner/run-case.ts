@@ -47,6 +47,9 @@ export interface RunCaseOptions {
   task?: TaskFunction;
   /** Rows given in TypeScript for the case's dataset; they replace its loader's. */
   rows?: DatasetRows;
+  /** Recordings are on (they answer below the SDKs): each trial runs in a request scope naming
+   *  the case's pipeline and model, and the summary counts replayed answers apart. */
+  recordings?: boolean;
 }
 
 export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<CaseSummary> {
@@ -66,7 +69,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const repeats = spec.task.repeats;
-  const aggregate = new CaseAggregate(spec.metrics.map((m) => m.metric_id), repeats);
+  const aggregate = new CaseAggregate(spec.metrics.map((m) => m.metric_id), repeats, options.recordings === true);
   let datasetFailure: unknown;
   const fail = (sampleId: string | null, stage: 'dataset' | 'prompt', error: unknown): void => {
     aggregate.addFailedSample();
@@ -79,6 +82,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     aggregate,
     emit,
     signal: options.signal,
+    requests: options.recordings === true ? { pipeline: spec.pipeline, model: spec.model } : undefined,
   });
 
   emit(

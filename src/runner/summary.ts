@@ -54,7 +54,15 @@ export const backendInfoSchema = z.object({
   api_base: z.string(),
 });
 
-const usageTotalsSchema = z.object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() });
+const usageTotalsSchema = z.object({
+  prompt_tokens: z.number(),
+  completion_tokens: z.number(),
+  total_tokens: z.number(),
+  /** With recordings on: tokens of the answers replayed from recordings, which the counts above
+   *  leave out (they are what the run spent). */
+  cached_prompt_tokens: z.number().optional(),
+  cached_completion_tokens: z.number().optional(),
+});
 export type UsageTotals = z.infer<typeof usageTotalsSchema>;
 
 /** `interrupted`: SIGINT/SIGTERM or a cancel ended the case early; the summary holds what it had. */
@@ -94,6 +102,8 @@ export const summarySchema = z.object({
   /** The same split by role: `dut` the model under test, `judge` every judge call. Absent in
    *  summaries written before judges existed. */
   usage_by_role: z.object({ dut: usageTotalsSchema, judge: usageTotalsSchema }).optional(),
+  /** With recordings on: inferences answered from a recording (kept out of latency_ms). */
+  cached_count: z.number().optional(),
   status: caseStatusSchema,
   thresholds: z.array(thresholdResultSchema),
   /** Why the case failed or was skipped, in words; empty when it passed. */

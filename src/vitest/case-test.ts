@@ -15,6 +15,7 @@ import type { CaseSummary } from '../runner/summary.js';
 import { EventChannel } from './event-channel.js';
 import { CaseInterrupted, trackCase } from './interrupt.js';
 import { resolveMode } from './mode.js';
+import { activeRecordings } from './recordings.js';
 import { caseInputs, type SuiteInputs } from './suite-inputs.js';
 
 export type Env = Record<string, string | undefined>;
@@ -47,6 +48,8 @@ export function caseTestSettings(options: { timeout?: number; env?: Env }): Case
  */
 export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSettings, inputs?: SuiteInputs, backends: readonly BackendSpec[] = cases.map((c) => c.backend)): void {
   const { env, mode, timeout, registry } = settings;
+  // Resolved as the setup file resolved it; a bad EVALMATRIX_RECORD fails there, naming itself.
+  const recordings = safely(() => activeRecordings(mode, env) !== undefined);
   if (mode === 'mock' && backends.some((b) => b.config.mock_reply !== undefined)) {
     let unregister: (() => void) | undefined;
     beforeAll(() => {
@@ -75,7 +78,7 @@ export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSe
       const untrack = trackCase(abort);
       const channel = new EventChannel(ctx.task as RunnerTestCase, identity, { signal: abort.signal, onFailure: (error) => abort.abort(error) });
       const settled = (async (): Promise<CaseSummary> => {
-        const summary = await runCase(spec, { mode, client, judges, emit: channel.emit, signal: abort.signal, ...(registry ? { metrics: registry } : {}), ...caseInputs(spec, inputs) }).finally(() => channel.close());
+        const summary = await runCase(spec, { mode, client, judges, emit: channel.emit, signal: abort.signal, ...(registry ? { metrics: registry } : {}), ...caseInputs(spec, inputs), recordings }).finally(() => channel.close());
         ctx.task.meta[META_KEY] = { case: identity, summary };
         // The reporter writes summary.json now, before the test can pass; if it cannot, this
         // rejects and the test fails with the reason.
@@ -110,5 +113,13 @@ export class EvalCaseFailure extends Error {
   override name = 'EvalCaseFailure';
   constructor(spec: CaseSpec, reasons: string[]) {
     super(`${spec.name} failed:\n  - ${reasons.join('\n  - ')}`);
+  }
+}
+
+function safely(probe: () => boolean): boolean {
+  try {
+    return probe();
+  } catch {
+    return false;
   }
 }

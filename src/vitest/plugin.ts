@@ -2,7 +2,8 @@
 // it adds the setup file (MSW in mock mode) and the global setup (index on teardown) to that
 // project, and — through configureVitest, which runs before Vitest creates its reporters — our
 // reporter and the watch triggers to the whole run. Because the reporter is appended after the
-// config is resolved, `--reporter=junit` on the command line keeps it.
+// config is resolved, `--reporter=junit` on the command line keeps it. It also tells the workers
+// how recordings run (its options, the root, watch mode: recordings.ts).
 import { fileURLToPath } from 'node:url';
 import type { Vite } from 'vitest/node';
 // Loads Vitest's additions to Vite's config types (`test`, configureVitest): without it the
@@ -12,6 +13,7 @@ import { EvalmatrixReporter, type EvalmatrixReporterOptions } from '../reporter/
 import { reportAfterRun } from '../report/after-run.js';
 import { collectByRunningFiles } from './collect-mode.js';
 import { stopGracefullyOnSignals } from './graceful-stop.js';
+import { RECORDINGS_KEY } from './recordings-key.js';
 
 // Running from src (TypeScript) or dist (JavaScript): point at the sibling of this very file.
 const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
@@ -28,10 +30,16 @@ export interface EvalmatrixPluginOptions extends Omit<EvalmatrixReporterOptions,
   report?: boolean;
   /** Add a comparison to each report: `previous`, a run id, or a runs/<pipeline> folder (say, main's). */
   baseline?: string;
+  /** Recordings mode when EVALMATRIX_RECORD is unset: auto, replay, record or off (default: auto
+   *  in watch mode, off otherwise). */
+  record?: 'auto' | 'replay' | 'record' | 'off';
+  /** Where recordings live, relative to the Vitest root (default evals/__recordings__;
+   *  EVALMATRIX_RECORDINGS_DIR wins). */
+  recordingsDir?: string;
 }
 
 export function evalmatrix(options: EvalmatrixPluginOptions = {}): Vite.Plugin {
-  const { report, baseline, ...reporterOptions } = options;
+  const { report, baseline, record, recordingsDir, ...reporterOptions } = options;
   const reporter = new EvalmatrixReporter({
     ...reporterOptions,
     afterRun: report === false ? undefined : reportAfterRun({ baseline }),
@@ -41,8 +49,14 @@ export function evalmatrix(options: EvalmatrixPluginOptions = {}): Vite.Plugin {
     config() {
       return { test: { setupFiles: [SETUP_FILE], globalSetup: [GLOBAL_SETUP_FILE] } };
     },
-    configureVitest({ vitest }) {
+    configureVitest({ vitest, project }) {
       const config = vitest.config;
+      project.provide(RECORDINGS_KEY, {
+        root: project.config.root,
+        watch: config.watch,
+        ...(record === undefined ? {} : { record }),
+        ...(recordingsDir === undefined ? {} : { dir: recordingsDir }),
+      });
       // One reporter per run, even when several projects use the plugin.
       stopGracefullyOnSignals(vitest);
       collectByRunningFiles(vitest);

@@ -7,12 +7,13 @@ import type { RetryPolicy } from './policy.js';
 
 const RETRYABLE_STATUS = new Set([408, 409, 429]);
 
-/** Network failures that another try cannot fix: the name does not resolve, the certificate is bad, no mock answers. */
+/** Network failures that another try cannot fix: the name does not resolve, the certificate is bad, no mock answers, no recording (replay). */
 const PERMANENT_NETWORK_CODES = new Set([
   'ENOTFOUND',
   'ERR_INVALID_URL',
   'EVALMATRIX_UNMOCKED',
   'EVALMATRIX_LATE_SERVER',
+  'EVALMATRIX_NOT_RECORDED',
   'CERT_HAS_EXPIRED',
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',

@@ -9,6 +9,7 @@
 // at least two scored trials.
 import { meanInterval, type MeanInterval } from './mean-interval.js';
 import { passAtK, passHatK } from './pass-at-k.js';
+import { ExactSum } from './exact-sum.js';
 import { RunningMoments } from './running-moments.js';
 import type { TrialTally } from './trial-tally.js';
 
@@ -24,8 +25,8 @@ export interface MetricStats extends MeanInterval {
 
 export class MetricStatsAccumulator {
   private readonly means = new RunningMoments();
-  private passAtKSum = 0;
-  private passHatKSum = 0;
+  private readonly passAtKSum = new ExactSum();
+  private readonly passHatKSum = new ExactSum();
   private passSamples = 0;
   private agreeing = 0;
   private compared = 0;
@@ -34,7 +35,7 @@ export class MetricStatsAccumulator {
 
   addSample(tally: TrialTally): void {
     if (tally.scored === 0) return;
-    this.means.add(tally.sum / tally.scored);
+    this.means.add(tally.sum.value() / tally.scored);
     if (this.repeats === 1) return;
     if (tally.scored >= 2) {
       this.compared += 1;
@@ -42,8 +43,8 @@ export class MetricStatsAccumulator {
     }
     if (tally.judged === this.repeats) {
       this.passSamples += 1;
-      this.passAtKSum += passAtK(tally.judged, tally.passed, this.repeats);
-      this.passHatKSum += passHatK(tally.judged, tally.passed, this.repeats);
+      this.passAtKSum.add(passAtK(tally.judged, tally.passed, this.repeats));
+      this.passHatKSum.add(passHatK(tally.judged, tally.passed, this.repeats));
     }
   }
 
@@ -54,7 +55,7 @@ export class MetricStatsAccumulator {
     return {
       ...interval,
       k: this.repeats,
-      ...(this.passSamples > 0 ? { pass_at_k: this.passAtKSum / this.passSamples, pass_hat_k: this.passHatKSum / this.passSamples } : {}),
+      ...(this.passSamples > 0 ? { pass_at_k: this.passAtKSum.value() / this.passSamples, pass_hat_k: this.passHatKSum.value() / this.passSamples } : {}),
       ...(this.compared > 0 ? { trial_agreement: this.agreeing / this.compared } : {}),
     };
   }
