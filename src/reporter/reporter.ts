@@ -19,10 +19,8 @@ export interface EvalmatrixReporterOptions {
   table?: boolean;
   /** Progress lines while cases run: by default only in an interactive terminal outside CI. */
   progress?: ProgressOptions;
-  /**
-   * Called at the end of each run, after the indexes, with the pipeline folders the run wrote
-   * to (the plugin writes each one's report.html here). Its failure is logged, never fatal.
-   */
+  /** Called at the end of each run, after the indexes, with the pipeline folders the run wrote
+   *  to (the plugin writes each one's report.html here). Its failure is logged, never fatal. */
   afterRun?: (roots: readonly string[], log: (line: string) => void) => Promise<void> | void;
 }
 
@@ -41,6 +39,7 @@ interface CaseOutput {
 export class EvalmatrixReporter implements Reporter {
   private vitest: Vitest | undefined;
   private runId = newRunId();
+  private resumedRunId: string | undefined;
   /** This run's cases by test id; kept until the next run starts. */
   private readonly cases = new Map<string, CaseOutput>();
   private readonly touchedRoots = new Set<string>();
@@ -58,8 +57,13 @@ export class EvalmatrixReporter implements Reporter {
     this.vitest = vitest;
   }
 
+  /** EVALMATRIX_RESUME: the next run writes into this earlier run instead of a new one. */
+  resumeInto(runId: string): void {
+    this.resumedRunId = runId;
+  }
+
   onTestRunStart(): void {
-    this.runId = newRunId();
+    [this.runId, this.resumedRunId] = [this.resumedRunId ?? newRunId(), undefined];
     this.cases.clear();
     this.summaries.clear();
     this.touchedRoots.clear();
@@ -106,6 +110,7 @@ export class EvalmatrixReporter implements Reporter {
     c.ended = true;
     this.progress.end(testCase.id);
     if (!meta) return; // the case crashed before it could summarize; its events are on disk
+    if (meta.kept) return void this.summaries.set(testCase.id, meta.summary as Summary); // resumed: stays as it is
     const state = testCase.result().state;
     const own = meta.summary.status;
     // An interrupted case says so whatever Vitest made of the cancelled test (failed, skipped).

@@ -25,6 +25,8 @@ import { failedByDataset } from './dataset-failure.js';
 import type { DatasetRows } from '../datasets/loaders/code.js';
 import { caseEndStatus, withInterruption } from './interruption.js';
 import { secretGuard } from './secret-guard.js';
+import { caseFingerprint, type CaseFingerprint } from './case-fingerprint.js';
+import type { RestorePrior } from './prior-work.js';
 
 export type Mode = 'mock' | 'live';
 
@@ -47,6 +49,10 @@ export interface RunCaseOptions {
   task?: TaskFunction;
   /** Rows given in TypeScript for the case's dataset; they replace its loader's. */
   rows?: DatasetRows;
+  /** Resuming the case's run: folds what it already did into the aggregate (prior-work.ts). */
+  prior?: RestorePrior;
+  /** What defines the case, for case_start (computed here when not given). */
+  fingerprint?: CaseFingerprint;
 }
 
 export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<CaseSummary> {
@@ -67,6 +73,8 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
   });
   const repeats = spec.task.repeats;
   const aggregate = new CaseAggregate(spec.metrics.map((m) => m.metric_id), repeats);
+  const prior = options.prior?.(aggregate);
+  const fingerprint = options.fingerprint ?? (await caseFingerprint(spec, options.rows));
   let datasetFailure: unknown;
   const fail = (sampleId: string | null, stage: 'dataset' | 'prompt', error: unknown): void => {
     aggregate.addFailedSample();
@@ -90,6 +98,10 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
       mode: options.mode,
       max_samples: spec.task.max_samples ?? null,
       concurrency: spec.task.concurrency,
+      metric_ids: spec.metrics.map((m) => m.metric_id),
+      repeats,
+      fingerprint: { ...fingerprint },
+      ...(prior ? { resumed: prior.resumed } : {}),
     }),
   );
 
@@ -103,7 +115,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
       ...(spec.task.max_samples === undefined ? {} : { maxSamples: spec.task.max_samples }),
       ...(options.rows === undefined ? {} : { rows: options.rows }),
     });
-    const units = trialUnits(items, { repeats, render: (sample) => guard(render(sample)), startSample: () => aggregate.startSample() });
+    const units = trialUnits(items, { repeats, render: (sample) => guard(render(sample)), startSample: () => aggregate.startSample(), ...(prior ? { prior } : {}) });
     // `concurrency` bounds the trials in flight: k trials of one sample count k.
     await forEachConcurrent(
       units,

@@ -15,6 +15,7 @@ import type { CaseSummary } from '../runner/summary.js';
 import { EventChannel } from './event-channel.js';
 import { CaseInterrupted, trackCase } from './interrupt.js';
 import { resolveMode } from './mode.js';
+import { startResumed } from './resume-case.js';
 import { caseInputs, type SuiteInputs } from './suite-inputs.js';
 
 export type Env = Record<string, string | undefined>;
@@ -57,6 +58,10 @@ export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSe
   for (const spec of cases) {
     test.concurrent(spec.name, { timeout }, async (ctx) => {
       const identity: CaseIdentity = { pipeline: spec.pipeline, model: spec.model, task_id: spec.task.task_id };
+      const own = caseInputs(spec, inputs);
+      // EVALMATRIX_RESUME: a case the resumed run finished is kept; another gets what it did.
+      const resumed = await startResumed(ctx, spec, identity, mode, own.rows);
+      if (resumed === 'kept') return;
       let client;
       let judges;
       try {
@@ -75,7 +80,7 @@ export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSe
       const untrack = trackCase(abort);
       const channel = new EventChannel(ctx.task as RunnerTestCase, identity, { signal: abort.signal, onFailure: (error) => abort.abort(error) });
       const settled = (async (): Promise<CaseSummary> => {
-        const summary = await runCase(spec, { mode, client, judges, emit: channel.emit, signal: abort.signal, ...(registry ? { metrics: registry } : {}), ...caseInputs(spec, inputs) }).finally(() => channel.close());
+        const summary = await runCase(spec, { mode, client, judges, emit: channel.emit, signal: abort.signal, ...(registry ? { metrics: registry } : {}), ...own, ...resumed }).finally(() => channel.close());
         ctx.task.meta[META_KEY] = { case: identity, summary };
         // The reporter writes summary.json now, before the test can pass; if it cannot, this
         // rejects and the test fails with the reason.

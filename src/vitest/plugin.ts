@@ -12,6 +12,7 @@ import { EvalmatrixReporter, type EvalmatrixReporterOptions } from '../reporter/
 import { reportAfterRun } from '../report/after-run.js';
 import { collectByRunningFiles } from './collect-mode.js';
 import { stopGracefullyOnSignals } from './graceful-stop.js';
+import { provideResumeTarget } from './resume-run.js';
 
 // Running from src (TypeScript) or dist (JavaScript): point at the sibling of this very file.
 const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
@@ -47,6 +48,8 @@ export function evalmatrix(options: EvalmatrixPluginOptions = {}): Vite.Plugin {
       stopGracefullyOnSignals(vitest);
       collectByRunningFiles(vitest);
       if (!config.reporters.some((r) => r instanceof EvalmatrixReporter)) {
+        // EVALMATRIX_RESUME: the run to finish, decided once here for the reporter and the workers.
+        provideResumeTarget(vitest, reporter);
         (config.reporters as unknown[]).push(reporter);
         config.watchTriggerPatterns = [
           ...(config.watchTriggerPatterns ?? []),

@@ -1,0 +1,14 @@
+// JSON with every object's keys sorted, so two values that differ only in key order hash alike.
+
+/** `value` with object keys sorted at every depth (arrays keep their order). */
+export function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) out[key] = sortedKeys((value as Record<string, unknown>)[key]);
+  return out;
+}
+
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortedKeys(value));
+}
