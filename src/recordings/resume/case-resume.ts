@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { CaseSpec } from '../../config/cases.js';
 import { displayPath } from '../../config/display-path.js';
 import { fingerprintChanges, type CaseFingerprint } from '../../runner/case-fingerprint.js';
+import type { PayloadOf } from '../../runner/events.js';
 import type { RestorePrior } from '../../runner/prior-work.js';
 import { summarySchema, type Summary } from '../../runner/summary.js';
 import { readEventLines } from './event-lines.js';
@@ -31,26 +32,34 @@ export interface CaseResumeInput {
 }
 
 export function caseResume(input: CaseResumeInput): CaseResume {
-  const { spec, dir, runId, rerun } = input;
+  const { spec, dir, rerun } = input;
   const summary = readSummary(path.join(dir, 'summary.json'));
-  if (summary && summary.status !== 'interrupted' && !(rerun === 'errors' && hadErrors(summary))) return { kind: 'kept', summary };
+  const finished = summary !== undefined && summary.status !== 'interrupted' && !(rerun === 'errors' && hadErrors(summary));
   const events = path.join(dir, 'events.jsonl');
-  if (!existsSync(events)) return { kind: 'fresh' };
+  if (!existsSync(events)) return finished ? { kind: 'kept', summary } : { kind: 'fresh' };
+  // A finished case is checked too: keeping it under a changed config would mix two configs in one run.
+  if (finished) return refusal(input, firstEvent(events)) ?? { kind: 'kept', summary };
   const ledger = new TrialLedger({ metricIds: spec.metrics.map((m) => m.metric_id), repeats: spec.task.repeats });
   for (const event of readEventLines(events)) ledger.add(event);
-  const start = ledger.lastStart;
-  if (start) {
-    const changes = fingerprintChanges(spec, start.fingerprint, input.fingerprint);
-    if (start.mode !== input.mode) changes.unshift(`the mode (${start.mode} then, ${input.mode} now: EVALMATRIX_MODE)`);
-    if (changes.length > 0) {
-      const where = displayPath(dir);
-      return {
-        kind: 'refused',
-        message: `cannot resume run ${runId} for ${spec.name} (${where}): its config changed since that run: ${changes.join('; ')}. Undo the change to resume it, or run the evals anew without EVALMATRIX_RESUME.`,
-      };
-    }
-  }
-  return { kind: 'resumed', restore: (aggregate) => restoreCase(ledger, aggregate, rerun) };
+  return refusal(input, ledger.lastStart) ?? { kind: 'resumed', restore: (aggregate) => restoreCase(ledger, aggregate, rerun) };
+}
+
+function refusal(input: CaseResumeInput, start: PayloadOf<'case_start'> | undefined): CaseResume | undefined {
+  // No case_start on disk: nothing was done that a change could make incomparable.
+  if (start === undefined) return undefined;
+  const changes = fingerprintChanges(input.spec, start.fingerprint, input.fingerprint);
+  if (start.mode !== input.mode) changes.unshift(`the mode (${start.mode} then, ${input.mode} now: EVALMATRIX_MODE)`);
+  if (changes.length === 0) return undefined;
+  return {
+    kind: 'refused',
+    message: `cannot resume run ${input.runId} for ${input.spec.name} (${displayPath(input.dir)}): its config changed since that run: ${changes.join('; ')}. Undo the change to resume the run, or run the evals anew without EVALMATRIX_RESUME.`,
+  };
+}
+
+/** The case's first case_start: the first line, which a run writes before anything else. */
+function firstEvent(file: string): PayloadOf<'case_start'> | undefined {
+  for (const event of readEventLines(file)) return event.event === 'case_start' ? event.payload : undefined;
+  return undefined;
 }
 
 function hadErrors(summary: Summary): boolean {
