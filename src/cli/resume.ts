@@ -2,6 +2,7 @@
 // EVALMATRIX_RESUME (and EVALMATRIX_RERUN=errors) set, so the plugin finishes that run. The
 // work is the plugin's (README "Resuming a run"); this is the same thing for a command line.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -17,7 +18,10 @@ export interface ResumeArgs {
 export async function runResume(args: ResumeArgs, io: CliIO, cwd = process.cwd()): Promise<number> {
   let vitest: string;
   try {
-    vitest = createRequire(path.join(cwd, 'package.json')).resolve('vitest/vitest.mjs');
+    // Its package exports only package.json; the bin it names is the command.
+    const manifest = createRequire(path.join(cwd, 'package.json')).resolve('vitest/package.json');
+    const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: string | Record<string, string> };
+    vitest = path.join(path.dirname(manifest), typeof bin === 'string' ? bin : bin.vitest!);
   } catch {
     io.err(`evalmatrix resume: Vitest is not installed in ${cwd} (npm install -D vitest); resume runs the evals with it.`);
     return 1;

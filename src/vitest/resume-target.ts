@@ -22,8 +22,13 @@ declare module 'vitest' {
   }
 }
 
+/** Bad input, said in full by its message: no stack trace follows it. */
 export class ResumeError extends Error {
   override name = 'ResumeError';
+  constructor(message: string) {
+    super(message);
+    this.stack = `${this.name}: ${message}`;
+  }
 }
 
 const SHOWN_RUNS = 10;
