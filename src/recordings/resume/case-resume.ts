@@ -41,6 +41,10 @@ export function caseResume(input: CaseResumeInput): CaseResume {
   if (finished) return refusal(input, firstEvent(events)) ?? { kind: 'kept', summary };
   const ledger = new TrialLedger({ metricIds: spec.metrics.map((m) => m.metric_id), repeats: spec.task.repeats });
   for (const event of readEventLines(events)) ledger.add(event);
+  if (ledger.repeatedIds.size > 0) {
+    const ids = [...ledger.repeatedIds].slice(0, 3).join(', ');
+    return { kind: 'refused', message: `cannot resume run ${input.runId} for ${spec.name} (${displayPath(dir)}): rows of its dataset share a sample_id (${ids}${ledger.repeatedIds.size > 3 ? ', …' : ''}), and a resume tells samples apart by it. Give each row its own id (an \`id\` or \`sample_id\` column) and run the evals anew.` };
+  }
   return refusal(input, ledger.lastStart) ?? { kind: 'resumed', restore: (aggregate) => restoreCase(ledger, aggregate, rerun) };
 }
 

@@ -11,6 +11,8 @@ import type { EmittedEvent, PayloadOf } from '../../runner/events.js';
 
 export interface TrialOutcome {
   trial: number;
+  /** Which part of the run (case_start) it finished in. */
+  part: number;
   inference: { latency_ms: number; usage: Usage; cached: boolean } | undefined;
   scores: { metric_id: string; score: number; passed: boolean | undefined }[];
   /** Scoring errors (one per metric that failed). */
@@ -31,6 +33,8 @@ export class TrialLedger {
   readonly finished = new Map<string, Map<number, TrialOutcome>>();
   /** Samples that failed before their trials (a bad row, a prompt that did not render). */
   readonly failedBefore = new Set<string>();
+  /** Samples finished twice in one part of the run: rows that share a sample_id. */
+  readonly repeatedIds = new Set<string>();
   /** The latest case_start: the run's mode and fingerprint. */
   lastStart: PayloadOf<'case_start'> | undefined;
   /** Events of the file, and how many parts (case_starts) the run had. */
@@ -99,7 +103,7 @@ export class TrialLedger {
     const key = `${trial}\u0000${sampleId}`;
     let t = this.open.get(key);
     if (!t) {
-      t = { sampleId, trial, inference: undefined, scores: [], scoringErrors: 0, inferenceFailed: false, judgeUsage: { prompt_tokens: 0, completion_tokens: 0 } };
+      t = { sampleId, trial, part: this.parts, inference: undefined, scores: [], scoringErrors: 0, inferenceFailed: false, judgeUsage: { prompt_tokens: 0, completion_tokens: 0 } };
       this.open.set(key, t);
     }
     return t;
@@ -114,6 +118,7 @@ export class TrialLedger {
     const { sampleId, ...outcome } = t;
     let trials = this.finished.get(sampleId);
     if (!trials) this.finished.set(sampleId, (trials = new Map()));
+    if (trials.get(t.trial)?.part === this.parts) this.repeatedIds.add(sampleId);
     trials.set(t.trial, outcome);
     this.failedBefore.delete(sampleId);
   }
