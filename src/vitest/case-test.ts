@@ -12,12 +12,14 @@ import { createJudgeClients } from '../runner/judge-clients.js';
 import type { CustomMetrics } from '../runner/load-eval-pipeline.js';
 import { runCase, type Mode } from '../runner/run-case.js';
 import type { CaseSummary } from '../runner/summary.js';
+import { EvalCaseFailure } from './case-failure.js';
 import { EventChannel } from './event-channel.js';
 import { CaseInterrupted, trackCase } from './interrupt.js';
 import { resolveMode } from './mode.js';
 import { startResumed } from './resume-case.js';
 import { caseInputs, type SuiteInputs } from './suite-inputs.js';
 
+export { EvalCaseFailure };
 export type Env = Record<string, string | undefined>;
 
 export interface CaseTestSettings {
@@ -109,11 +111,4 @@ function caseAbort(ctx: TestContext): AbortController {
   if (ctx.signal.aborted) abort.abort(ctx.signal.reason);
   else ctx.signal.addEventListener('abort', () => abort.abort(ctx.signal.reason), { once: true });
   return abort;
-}
-
-export class EvalCaseFailure extends Error {
-  override name = 'EvalCaseFailure';
-  constructor(spec: CaseSpec, reasons: string[]) {
-    super(`${spec.name} failed:\n  - ${reasons.join('\n  - ')}`);
-  }
 }

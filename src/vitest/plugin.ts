@@ -42,14 +42,15 @@ export function evalmatrix(options: EvalmatrixPluginOptions = {}): Vite.Plugin {
     config() {
       return { test: { setupFiles: [SETUP_FILE], globalSetup: [GLOBAL_SETUP_FILE] } };
     },
-    configureVitest({ vitest }) {
+    configureVitest({ vitest, project }) {
       const config = vitest.config;
-      // One reporter per run, even when several projects use the plugin.
       stopGracefullyOnSignals(vitest);
       collectByRunningFiles(vitest);
-      if (!config.reporters.some((r) => r instanceof EvalmatrixReporter)) {
-        // EVALMATRIX_RESUME: the run to finish, decided once here for the reporter and the workers.
-        provideResumeTarget(vitest, reporter);
+      // One reporter per run, even when several projects use the plugin.
+      const first = !config.reporters.some((r) => r instanceof EvalmatrixReporter);
+      // EVALMATRIX_RESUME: the run to finish, decided once for the reporter and every project's workers.
+      provideResumeTarget(vitest, project, reporter);
+      if (first) {
         (config.reporters as unknown[]).push(reporter);
         config.watchTriggerPatterns = [
           ...(config.watchTriggerPatterns ?? []),

@@ -14,6 +14,7 @@ import { caseFingerprint, type CaseFingerprint } from '../runner/case-fingerprin
 import type { RestorePrior } from '../runner/prior-work.js';
 import type { Mode } from '../runner/run-case.js';
 import type { CaseSummary } from '../runner/summary.js';
+import { EvalCaseFailure } from './case-failure.js';
 import { RESUME_KEY, ResumeError, type ResumeTarget } from './resume-target.js';
 
 export interface ResumeStart {
@@ -43,13 +44,7 @@ export async function startResumed(ctx: TestContext, spec: CaseSpec, identity: C
   if (found.kind === 'fresh') return { fingerprint };
   const summary: CaseSummary = found.summary;
   ctx.task.meta[META_KEY] = { case: identity, summary, kept: true };
-  const why = `${spec.name} finished in run ${target.runId} (${summary.status}); kept as it was`;
-  if (summary.status === 'skipped') ctx.skip(`${why}: ${summary.reasons[0] ?? ''}`);
-  if (summary.status === 'failed') throw new ResumeKeptFailure(`${why}:\n  - ${summary.reasons.join('\n  - ')}`);
+  if (summary.status === 'skipped') ctx.skip(`skipped in run ${target.runId}, kept as it was: ${summary.reasons[0] ?? ''}`);
+  if (summary.status === 'failed') throw new EvalCaseFailure(spec, [`it finished in run ${target.runId} and is kept as it was`, ...summary.reasons]);
   return 'kept';
-}
-
-/** A case that failed in the run being resumed fails the resumed run too, as it would have. */
-export class ResumeKeptFailure extends Error {
-  override name = 'EvalCaseFailure';
 }

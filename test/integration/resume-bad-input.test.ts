@@ -57,6 +57,18 @@ describe.concurrent('resuming what cannot be resumed', () => {
     expect(snapshot(done.outDir)).toEqual(before);
   }, 3 * MINUTES);
 
+  it('a finished run: every case kept as it was, a failed one failing the resumed run again', async () => {
+    const done = await runResumeSuite(undefined, { ...SMALL, RESUME_MIN_ACC: '0.9' });
+    expect(done.code, done.output).toBe(1);
+    const runId = path.basename(allCaseDirs(done.outDir)[0]!);
+    const before = snapshot(done.outDir);
+    const again = await runResumeSuite(done.outDir, { ...SMALL, RESUME_MIN_ACC: '0.9', EVALMATRIX_RESUME: 'latest' });
+    expect(again.code).toBe(1);
+    expect(again.output).toContain(`plain › be_openai failed:\n  - it finished in run ${runId} and is kept as it was\n  - acc = `);
+    expect(again.output).toMatch(/be_openai\s+trials\s+5\s+exact=0.66667 f1=0.83333\s+0\s+\d+ ms\s+passed/);
+    expect(snapshot(done.outDir)).toEqual(before);
+  }, 3 * MINUTES);
+
   it('watch mode: refused at start, saying to use vitest run', async () => {
     const done = await runResumeSuite(undefined, SMALL);
     const watch = await runResumeSuite(done.outDir, { ...SMALL, EVALMATRIX_RESUME: 'latest' }, ['--watch']);
