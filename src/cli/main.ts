@@ -47,10 +47,10 @@ function buildProgram(io: CliIO, exit: (code: number) => void): Command {
     parent.command(name).exitOverride().showHelpAfterError('(add --help for usage)').configureOutput(program.configureOutput());
 
   command(program, 'collect')
-    .description('Rebuild summary.index.json from every summary.json under a pipeline folder and print the table.')
+    .description('Rebuild summary.index.json from every summary.json under a pipeline folder (and every case a killed run left without one, as incomplete) and print the table.')
     .requiredOption('--root <dir>', 'the pipeline folder: runs/<metadata.name>')
     .option('--output <file>', 'where to write the index (default: <root>/summary.index.json)')
-    .addHelpText('after', '\nExit code 1 when the root is missing or holds no summary.json; a corrupt summary.json is reported and skipped.')
+    .addHelpText('after', '\nExit code 1 when the root is missing or holds neither a summary.json nor an events.jsonl; a corrupt summary.json is reported and skipped.')
     .action((options: { root: string; output?: string }) => {
       exit(runCollect(options, io.out, io.err));
     });
