@@ -21,7 +21,7 @@ export function runCollect(args: CollectArgs, out: (s: string) => void, err: (s:
   const { index, problems } = collectIndex(root, { label, sweep: true });
   for (const p of problems) err(`evalmatrix collect: ${p}`);
   if (index.count === 0) {
-    err(`evalmatrix collect: no summary.json under ${root}. Run the evals first (npx vitest run evals/).`);
+    err(`evalmatrix collect: no summary.json under ${root}, nor an events.jsonl of a run that did not finish. Run the evals first (npx vitest run evals/).`);
     return 1;
   }
   // runs/ itself rather than runs/<pipeline>: its summaries lie one folder deeper than a

@@ -8,6 +8,7 @@ import type { CliIO } from './io.js';
 import { runMatrixRender } from './matrix-render.js';
 import { runMockServe } from './mock-serve.js';
 import { runReport, type ReportArgs } from './report.js';
+import { runResume } from './resume.js';
 import { MOCK_PROVIDERS, SERVABLE_MOCKS } from '../mocks/server.js';
 
 const DEFAULT_MATRIX = 'evals/model_matrix.mock.yaml';
@@ -46,10 +47,10 @@ function buildProgram(io: CliIO, exit: (code: number) => void): Command {
     parent.command(name).exitOverride().showHelpAfterError('(add --help for usage)').configureOutput(program.configureOutput());
 
   command(program, 'collect')
-    .description('Rebuild summary.index.json from every summary.json under a pipeline folder and print the table.')
+    .description('Rebuild summary.index.json from every summary.json under a pipeline folder (and every case a killed run left without one, as incomplete) and print the table.')
     .requiredOption('--root <dir>', 'the pipeline folder: runs/<metadata.name>')
     .option('--output <file>', 'where to write the index (default: <root>/summary.index.json)')
-    .addHelpText('after', '\nExit code 1 when the root is missing or holds no summary.json; a corrupt summary.json is reported and skipped.')
+    .addHelpText('after', '\nExit code 1 when the root is missing or holds neither a summary.json nor an events.jsonl; a corrupt summary.json is reported and skipped.')
     .action((options: { root: string; output?: string }) => {
       exit(runCollect(options, io.out, io.err));
     });
@@ -77,6 +78,16 @@ function buildProgram(io: CliIO, exit: (code: number) => void): Command {
     .addHelpText('after', '\nExit code 0 when nothing dropped significantly (or without --fail-on), 1 on a significant regression with\n--fail-on regression, 2 when a run cannot be found.')
     .action(async (baseline: string, current: string, options: Omit<CompareArgs, 'baseline' | 'current'>) => {
       exit(await runCompare({ ...options, baseline, current }, io));
+    });
+
+  command(program, 'resume')
+    .description('Finish an interrupted run: run Vitest with EVALMATRIX_RESUME set, so only the samples the run did not finish run, into the same files.')
+    .argument('[run]', 'the run: a run id, or latest (the newest under runs/, or EVALMATRIX_OUTPUT_DIR)', 'latest')
+    .argument('[vitest-args...]', 'after --: the files and options of the Vitest run (as for vitest run), e.g. -- evals/')
+    .option('--errors', 'also run again the samples that failed (EVALMATRIX_RERUN=errors)', false)
+    .addHelpText('after', '\nExit code: Vitest\'s. A run id that does not exist, or a case whose config changed since the run, is an\nerror naming the run and what changed (see README, Resuming a run).')
+    .action(async (run: string, vitestArgs: string[], options: { errors: boolean }) => {
+      exit(await runResume({ run, errors: options.errors, vitestArgs }, io));
     });
 
   const matrix = command(program, 'matrix').description('Model matrices: a list of models rendered through a pipeline template.');

@@ -9,7 +9,7 @@
 // does any query parameter that carries a key (Gemini's ?key=). The SDKs put nothing random in
 // a body, so the same request keys the same from run to run.
 import { createHash } from 'node:crypto';
-import { canonicalJson, sortedKeys } from './canonical-json.js';
+import { canonicalJson, sortedKeys } from '../runner/canonical-json.js';
 
 /** Query parameters that carry credentials; dropped from the key and from the file. */
 export const SECRET_QUERY = /^(key|api[-_]?key|access[-_]?token|token|sig|signature)$/i;

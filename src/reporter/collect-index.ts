@@ -1,14 +1,18 @@
 // The one collector of summary.index.json, called by the reporter after every run, by the
-// global teardown and by the CLI. Deterministic: rebuilding twice gives the same file.
+// global teardown and by the CLI. Deterministic: rebuilding twice gives the same file. A case
+// folder with events but no summary.json (a killed run) is listed too, `incomplete`, with the
+// counts its events give (incomplete-item.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { summarySchema, type MetricSummary, type CaseStatus } from '../runner/summary.js';
 import { writeJsonAtomic } from './atomic-write.js';
 import { displayPath } from '../config/display-path.js';
 import { removeIfStaleTemp } from './stale-temp.js';
+import { incompleteCase } from './incomplete-item.js';
 
 export const INDEX_FILE = 'summary.index.json';
 const SUMMARY_FILE = 'summary.json';
+const EVENTS_FILE = 'events.jsonl';
 
 export interface IndexItem {
   model: string;
@@ -20,7 +24,8 @@ export interface IndexItem {
   error_count: number;
   metrics: MetricSummary[];
   backends: string[];
-  status: CaseStatus;
+  /** `incomplete`: events but no summary.json (the run was killed); `path` is then its events.jsonl. */
+  status: CaseStatus | 'incomplete';
 }
 
 export interface SummaryIndex {
@@ -35,12 +40,16 @@ export interface CollectResult {
   problems: string[];
 }
 
-/** Every summary.json (as path segments), dot-prefixed folders included: a backend_id may
- *  start with a dot. With `sweep`, stale temp files of killed writes are removed on the way. */
+/** Every summary.json, and every events.jsonl without one beside it (as path segments),
+ *  dot-prefixed folders included: a backend_id may start with a dot. With `sweep`, stale temp
+ *  files of killed writes are removed on the way. */
 function* findSummaries(dir: string, rel: string[] = [], sweep = false): Generator<string[]> {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const hasSummary = entries.some((e) => e.name === SUMMARY_FILE && !e.isDirectory());
+  for (const entry of entries) {
     if (entry.isDirectory()) yield* findSummaries(path.join(dir, entry.name), [...rel, entry.name], sweep);
     else if (entry.name === SUMMARY_FILE && rel.length >= 2) yield [...rel, entry.name];
+    else if (entry.name === EVENTS_FILE && !hasSummary && rel.length >= 3) yield [...rel, entry.name];
     else if (sweep && entry.name.endsWith('.tmp')) removeIfStaleTemp(path.join(dir, entry.name), entry.name);
   }
 }
@@ -58,6 +67,11 @@ export function collectIndex(root: string, options: { label?: string; sweep?: bo
   for (const segments of existsSync(root) ? findSummaries(root, [], options.sweep) : []) {
     const relPath = segments.join('/');
     const file = path.join(root, ...segments);
+    if (segments[segments.length - 1] === EVENTS_FILE) {
+      const item = incompleteItem(root, segments, file, problems);
+      if (item) items.push(item);
+      continue;
+    }
     let summary;
     try {
       summary = summarySchema.parse(JSON.parse(readFileSync(file, 'utf8')));
@@ -80,6 +94,17 @@ export function collectIndex(root: string, options: { label?: string; sweep?: bo
   }
   items.sort(compareItems);
   return { index: { root: options.label ?? displayPath(root), count: items.length, items }, problems };
+}
+
+function incompleteItem(root: string, segments: string[], file: string, problems: string[]): IndexItem | undefined {
+  try {
+    const c = incompleteCase(root, segments);
+    const { task_id, sample_count, error_count, metrics } = c;
+    return { model: segments[0]!, task_id, run_id: segments[segments.length - 2]!, path: segments.join('/'), sample_count, error_count, metrics, backends: [c.backend], status: 'incomplete' };
+  } catch (error) {
+    problems.push(`${displayPath(file)}: skipped, its events could not be read (${(error as Error).message})`);
+    return undefined;
+  }
 }
 
 /** Collects and writes <root>/summary.index.json atomically, removing stale temp files of

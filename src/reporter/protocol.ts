@@ -32,6 +32,8 @@ export interface SummaryArtifact {
 export interface CaseMeta {
   case: CaseIdentity;
   summary: CaseSummary;
+  /** The case finished in the run being resumed: its summary.json stays as it is. */
+  kept?: true;
 }
 
 /** Files a test module read (configs, datasets): editing one reruns that module in watch mode. */

@@ -12,17 +12,15 @@ import { ProgressDisplay, type ProgressOptions } from './progress-display.js';
 import { newRunId, outputRoot, pipelineRoot, runDir } from './paths.js';
 import { DEPS_META_KEY, EVENTS_ARTIFACT, META_KEY, SUMMARY_ARTIFACT, type CaseIdentity } from './protocol.js';
 import { OutputWriteError } from './write-error.js';
-import { byModelAndTask, renderTable, summaryRow, tableColumns } from './table.js';
+import { summariesTable } from './table.js';
 
 export interface EvalmatrixReporterOptions {
   /** Print the results table at the end of each run (default true). */
   table?: boolean;
   /** Progress lines while cases run: by default only in an interactive terminal outside CI. */
   progress?: ProgressOptions;
-  /**
-   * Called at the end of each run, after the indexes, with the pipeline folders the run wrote
-   * to (the plugin writes each one's report.html here). Its failure is logged, never fatal.
-   */
+  /** Called at the end of each run, after the indexes, with the pipeline folders the run wrote
+   *  to (the plugin writes each one's report.html here). Its failure is logged, never fatal. */
   afterRun?: (roots: readonly string[], log: (line: string) => void) => Promise<void> | void;
 }
 
@@ -41,6 +39,7 @@ interface CaseOutput {
 export class EvalmatrixReporter implements Reporter {
   private vitest: Vitest | undefined;
   private runId = newRunId();
+  private resumedRunId: string | undefined;
   /** This run's cases by test id; kept until the next run starts. */
   private readonly cases = new Map<string, CaseOutput>();
   private readonly touchedRoots = new Set<string>();
@@ -58,8 +57,13 @@ export class EvalmatrixReporter implements Reporter {
     this.vitest = vitest;
   }
 
+  /** EVALMATRIX_RESUME: the next run writes into this earlier run instead of a new one. */
+  resumeInto(runId: string): void {
+    this.resumedRunId = runId;
+  }
+
   onTestRunStart(): void {
-    this.runId = newRunId();
+    [this.runId, this.resumedRunId] = [this.resumedRunId ?? newRunId(), undefined];
     this.cases.clear();
     this.summaries.clear();
     this.touchedRoots.clear();
@@ -106,6 +110,7 @@ export class EvalmatrixReporter implements Reporter {
     c.ended = true;
     this.progress.end(testCase.id);
     if (!meta) return; // the case crashed before it could summarize; its events are on disk
+    if (meta.kept) return void this.summaries.set(testCase.id, meta.summary as Summary); // resumed: stays as it is
     const state = testCase.result().state;
     const own = meta.summary.status;
     // An interrupted case says so whatever Vitest made of the cancelled test (failed, skipped).
@@ -119,12 +124,7 @@ export class EvalmatrixReporter implements Reporter {
     for (const c of this.cases.values()) c.events.close();
     const roots = [...this.touchedRoots].sort();
     writeIndexes(roots, this.projectRoot(), (line) => this.log(line), (message) => this.fail(message));
-    if (this.options.table !== false && this.summaries.size > 0) {
-      const summaries = [...this.summaries.values()];
-      const columns = tableColumns(summaries);
-      const rows = summaries.map((summary) => summaryRow(summary, columns.includes('cached'))).sort(byModelAndTask);
-      this.log('\n' + renderTable(rows, columns) + '\n');
-    }
+    if (this.options.table !== false && this.summaries.size > 0) this.log('\n' + summariesTable([...this.summaries.values()]) + '\n');
     if (this.options.afterRun && roots.length > 0) {
       try {
         await this.options.afterRun(roots, (line) => this.log(line));

@@ -46,3 +46,10 @@ export function renderTable(rows: readonly (readonly string[])[], header: readon
   const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
+
+/** The end-of-run table of these summaries: the columns they need, rows in a stable order. */
+export function summariesTable(summaries: readonly Summary[]): string {
+  const columns = tableColumns(summaries);
+  const rows = summaries.map((summary) => summaryRow(summary, columns.includes('cached'))).sort(byModelAndTask);
+  return renderTable(rows, columns);
+}

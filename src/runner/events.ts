@@ -20,6 +20,15 @@ export const caseStartPayload = z.object({
   mode: z.enum(['mock', 'live']),
   max_samples: z.number().nullable(),
   concurrency: z.number(),
+  /** The case's metrics in order, and its trials per sample: what makes a sample finished. */
+  metric_ids: z.array(z.string()).optional(),
+  repeats: z.number().optional(),
+  /** Hashes of what defines the case (runner/case-fingerprint.ts): a resume checks them. */
+  fingerprint: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /** This case_start begins a resumed part of the run (README "Resuming a run"). */
+  resumed: z
+    .object({ rerun: z.enum(['unfinished', 'errors']), kept_samples: z.number(), kept_trials: z.number() })
+    .optional(),
 });
 
 export const inferenceEndPayload = z.object({
@@ -89,6 +98,9 @@ export const sampleErrorPayload = z.object({
   message: z.string(),
   attempts: z.number(),
   trial,
+  /** Scoring errors: the metric that failed, and what its judge spent before it did. */
+  metric_id: z.string().optional(),
+  judge_usage: usageSchema.optional(),
 });
 
 export const caseEndPayload = z.object({

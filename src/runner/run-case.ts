@@ -25,6 +25,8 @@ import { failedByDataset } from './dataset-failure.js';
 import type { DatasetRows } from '../datasets/loaders/code.js';
 import { caseEndStatus, withInterruption } from './interruption.js';
 import { secretGuard } from './secret-guard.js';
+import { caseFingerprint, type CaseFingerprint } from './case-fingerprint.js';
+import type { RestorePrior } from './prior-work.js';
 
 export type Mode = 'mock' | 'live';
 
@@ -50,6 +52,10 @@ export interface RunCaseOptions {
   /** Recordings are on (they answer below the SDKs): each trial runs in a request scope naming
    *  the case's pipeline and model, and the summary counts replayed answers apart. */
   recordings?: boolean;
+  /** Resuming the case's run: folds what it already did into the aggregate (prior-work.ts). */
+  prior?: RestorePrior;
+  /** What defines the case, for case_start (computed here when not given). */
+  fingerprint?: CaseFingerprint;
 }
 
 export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<CaseSummary> {
@@ -70,6 +76,8 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
   });
   const repeats = spec.task.repeats;
   const aggregate = new CaseAggregate(spec.metrics.map((m) => m.metric_id), repeats, options.recordings === true);
+  const prior = options.prior?.(aggregate);
+  const fingerprint = options.fingerprint ?? (await caseFingerprint(spec, options.rows));
   let datasetFailure: unknown;
   const fail = (sampleId: string | null, stage: 'dataset' | 'prompt', error: unknown): void => {
     aggregate.addFailedSample();
@@ -94,6 +102,10 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
       mode: options.mode,
       max_samples: spec.task.max_samples ?? null,
       concurrency: spec.task.concurrency,
+      metric_ids: spec.metrics.map((m) => m.metric_id),
+      repeats,
+      fingerprint: { ...fingerprint },
+      ...(prior ? { resumed: prior.resumed } : {}),
     }),
   );
 
@@ -107,7 +119,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
       ...(spec.task.max_samples === undefined ? {} : { maxSamples: spec.task.max_samples }),
       ...(options.rows === undefined ? {} : { rows: options.rows }),
     });
-    const units = trialUnits(items, { repeats, render: (sample) => guard(render(sample)), startSample: () => aggregate.startSample() });
+    const units = trialUnits(items, { repeats, render: (sample) => guard(render(sample)), startSample: () => aggregate.startSample(), ...(prior ? { prior } : {}) });
     // `concurrency` bounds the trials in flight: k trials of one sample count k.
     await forEachConcurrent(
       units,

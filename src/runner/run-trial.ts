@@ -60,7 +60,8 @@ export function trialRunner(deps: TrialDeps): (unit: TrialUnit) => Promise<void>
       if (outcome.judge_usage) aggregate.addJudgeUsage(outcome.judge_usage);
       if ('error' in outcome) {
         failed = true;
-        emit(makeEvent('sample_error', id, { stage: 'scoring', ...describeError(outcome.error), ...tag }));
+        const spent = outcome.judge_usage ? { judge_usage: outcome.judge_usage } : {};
+        emit(makeEvent('sample_error', id, { stage: 'scoring', ...describeError(outcome.error), ...tag, metric_id: outcome.metric_id, ...spent }));
         continue;
       }
       aggregate.addScore(open, outcome.metric_id, outcome.scored.score, outcome.scored.passed);

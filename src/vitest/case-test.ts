@@ -12,12 +12,15 @@ import { createJudgeClients } from '../runner/judge-clients.js';
 import type { CustomMetrics } from '../runner/load-eval-pipeline.js';
 import { runCase, type Mode } from '../runner/run-case.js';
 import type { CaseSummary } from '../runner/summary.js';
+import { EvalCaseFailure } from './case-failure.js';
 import { EventChannel } from './event-channel.js';
 import { CaseInterrupted, trackCase } from './interrupt.js';
 import { resolveMode } from './mode.js';
 import { activeRecordings } from './recordings.js';
+import { startResumed } from './resume-case.js';
 import { caseInputs, type SuiteInputs } from './suite-inputs.js';
 
+export { EvalCaseFailure };
 export type Env = Record<string, string | undefined>;
 
 export interface CaseTestSettings {
@@ -60,6 +63,10 @@ export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSe
   for (const spec of cases) {
     test.concurrent(spec.name, { timeout }, async (ctx) => {
       const identity: CaseIdentity = { pipeline: spec.pipeline, model: spec.model, task_id: spec.task.task_id };
+      const own = caseInputs(spec, inputs);
+      // EVALMATRIX_RESUME: a case the resumed run finished is kept; another gets what it did.
+      const resumed = await startResumed(ctx, spec, identity, mode, own.rows);
+      if (resumed === 'kept') return;
       let client;
       let judges;
       try {
@@ -78,7 +85,7 @@ export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSe
       const untrack = trackCase(abort);
       const channel = new EventChannel(ctx.task as RunnerTestCase, identity, { signal: abort.signal, onFailure: (error) => abort.abort(error) });
       const settled = (async (): Promise<CaseSummary> => {
-        const summary = await runCase(spec, { mode, client, judges, emit: channel.emit, signal: abort.signal, ...(registry ? { metrics: registry } : {}), ...caseInputs(spec, inputs), recordings }).finally(() => channel.close());
+        const summary = await runCase(spec, { mode, client, judges, emit: channel.emit, signal: abort.signal, ...(registry ? { metrics: registry } : {}), ...own, ...resumed, recordings }).finally(() => channel.close());
         ctx.task.meta[META_KEY] = { case: identity, summary };
         // The reporter writes summary.json now, before the test can pass; if it cannot, this
         // rejects and the test fails with the reason.
@@ -107,13 +114,6 @@ function caseAbort(ctx: TestContext): AbortController {
   if (ctx.signal.aborted) abort.abort(ctx.signal.reason);
   else ctx.signal.addEventListener('abort', () => abort.abort(ctx.signal.reason), { once: true });
   return abort;
-}
-
-export class EvalCaseFailure extends Error {
-  override name = 'EvalCaseFailure';
-  constructor(spec: CaseSpec, reasons: string[]) {
-    super(`${spec.name} failed:\n  - ${reasons.join('\n  - ')}`);
-  }
 }
 
 function safely(probe: () => boolean): boolean {

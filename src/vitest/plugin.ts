@@ -14,6 +14,7 @@ import { reportAfterRun } from '../report/after-run.js';
 import { collectByRunningFiles } from './collect-mode.js';
 import { stopGracefullyOnSignals } from './graceful-stop.js';
 import { RECORDINGS_KEY } from './recordings-key.js';
+import { provideResumeTarget } from './resume-run.js';
 
 // Running from src (TypeScript) or dist (JavaScript): point at the sibling of this very file.
 const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
@@ -57,10 +58,13 @@ export function evalmatrix(options: EvalmatrixPluginOptions = {}): Vite.Plugin {
         ...(record === undefined ? {} : { record }),
         ...(recordingsDir === undefined ? {} : { dir: recordingsDir }),
       });
-      // One reporter per run, even when several projects use the plugin.
       stopGracefullyOnSignals(vitest);
       collectByRunningFiles(vitest);
-      if (!config.reporters.some((r) => r instanceof EvalmatrixReporter)) {
+      // One reporter per run, even when several projects use the plugin.
+      const first = !config.reporters.some((r) => r instanceof EvalmatrixReporter);
+      // EVALMATRIX_RESUME: the run to finish, decided once for the reporter and every project's workers.
+      provideResumeTarget(vitest, project, reporter);
+      if (first) {
         (config.reporters as unknown[]).push(reporter);
         config.watchTriggerPatterns = [
           ...(config.watchTriggerPatterns ?? []),

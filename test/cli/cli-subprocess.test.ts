@@ -17,7 +17,7 @@ beforeAll(() => ensureBuilt(), 180_000);
 const temp = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
 
 describe.concurrent('help and usage', () => {
-  it.each([[[]], [['collect']], [['matrix']], [['matrix', 'render']], [['mock']], [['mock', 'serve']]])('evalmatrix %j --help prints its usage and exits 0', async (command) => {
+  it.each([[[]], [['collect']], [['resume']], [['matrix']], [['matrix', 'render']], [['mock']], [['mock', 'serve']]])('evalmatrix %j --help prints its usage and exits 0', async (command) => {
     const result = await runCli([...command, '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Usage: evalmatrix${command.length > 0 ? ` ${command.join(' ')}` : ''} [options]`);

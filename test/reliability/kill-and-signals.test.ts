@@ -1,5 +1,6 @@
 // Runs that do not end normally. kill -9 at random points leaves only whole lines; the next
-// run of the pipeline removes the temp files a killed write left and rebuilds the index.
+// run of the pipeline removes the temp files a killed write left and rebuilds the index (the
+// killed cases in it as `incomplete`).
 // SIGINT (to the process group, as a terminal's Ctrl-C) and SIGTERM (to Vitest alone, as a
 // process manager) end the running cases as `interrupted` with what they had: events on disk
 // ending with case_end, a summary marked interrupted, the index rebuilt, exit 128 + signal.
@@ -76,9 +77,12 @@ describe('kill -9 at random points', () => {
     const finished = await runProject(writePipeline(dir, { name: 'killed', rows, samples: 3, concurrency: 2, providers: ['openai', 'anthropic'] }), dir);
     expect(finished.code, finished.output).toBe(0);
     expect(filesUnder(root).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    const index = JSON.parse(readFileSync(path.join(root, 'summary.index.json'), 'utf8')) as { count: number; items: { path: string }[] };
+    const index = JSON.parse(readFileSync(path.join(root, 'summary.index.json'), 'utf8')) as { count: number; items: { path: string; status: string }[] };
     const summaries = filesUnder(root).filter((f) => f.endsWith('/summary.json'));
-    expect(index.items.map((i) => i.path).sort()).toEqual(summaries);
+    // The killed cases are there too, `incomplete`, by their events.jsonl (README "Resuming a run").
+    const killed = filesUnder(root).filter((f) => f.endsWith('/events.jsonl') && !existsSync(path.join(root, path.dirname(f), 'summary.json')));
+    expect(index.items.filter((i) => i.status !== 'incomplete').map((i) => i.path).sort()).toEqual(summaries);
+    expect(index.items.filter((i) => i.status === 'incomplete').map((i) => i.path).sort()).toEqual(killed);
     expect(summaries).toHaveLength(2);
   });
 });

@@ -1,5 +1,7 @@
 // The first pass over a case's events.jsonl: every sample's outcome, the latencies and the
 // case-level events — what the matrix, the charts and the comparison need, without the texts.
+// A resumed run appends parts to the file, each opened by a case_start: a sample run again in
+// a later part (a rerun of errors) has the outcome of that later run, as its summary counts it.
 import type { PayloadOf } from '../../runner/events.js';
 import { readEvents } from './events.js';
 import { passOf, sampleKey, type SampleOutcome } from './outcome.js';
@@ -43,6 +45,18 @@ export async function scanCase(eventsFile: string, problems: Problems, keep?: Ke
   const scan: CaseScan = { outcomes: new Map(), latencies: [], caseErrors: [], start: undefined, end: undefined, metricIds: [], records: null, lineOwners: [] };
   const metrics = new Set<string>();
   let collector = keep ? new RecordCollector(keep.maxTextChars) : null;
+  let part = 0;
+  const partOf = new Map<string, number>();
+  const latest = (id: string, trial: number | undefined): SampleOutcome => {
+    const o = outcomeFor(scan, id, trial);
+    const key = sampleKey(id, trial);
+    if ((partOf.get(key) ?? part) < part) {
+      o.errored = false;
+      o.metrics.clear();
+    }
+    partOf.set(key, part);
+    return o;
+  };
   for await (const { line, event: e } of readEvents(eventsFile, problems)) {
     collector?.add(e);
     // Past the cap, a second pass reads only the samples chosen for the page.
@@ -50,17 +64,18 @@ export async function scanCase(eventsFile: string, problems: Problems, keep?: Ke
     switch (e.event) {
       case 'case_start':
         scan.start = e.payload;
+        part += 1;
         break;
       case 'case_end':
         scan.end = e.payload;
         break;
       case 'inference_end':
-        scan.lineOwners[line] = outcomeFor(scan, e.sample_id, e.payload.trial).order;
+        scan.lineOwners[line] = latest(e.sample_id, e.payload.trial).order;
         if (e.payload.cached !== true) scan.latencies.push(e.payload.latency_ms);
         break;
       case 'auto_eval_sample': {
         const { metric_id, score, passed, trial } = e.payload;
-        const o = outcomeFor(scan, e.sample_id, trial);
+        const o = latest(e.sample_id, trial);
         o.metrics.set(metric_id, { score, passed: passOf(score, passed) });
         scan.lineOwners[line] = o.order;
         metrics.add(metric_id);
@@ -69,7 +84,7 @@ export async function scanCase(eventsFile: string, problems: Problems, keep?: Ke
       case 'sample_error':
         if (e.sample_id === null) scan.caseErrors.push(e.payload);
         else {
-          const o = outcomeFor(scan, e.sample_id, e.payload.trial);
+          const o = latest(e.sample_id, e.payload.trial);
           o.errored = true;
           scan.lineOwners[line] = o.order;
         }

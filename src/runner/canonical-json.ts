@@ -1,5 +1,6 @@
-// JSON with every object's keys sorted, so two bodies that differ only in key order (an SDK
-// upgrade that builds its body in another order) hash alike.
+// JSON with every object's keys sorted, so two values that differ only in key order hash alike:
+// a case's fingerprint (resume) and a request's recording key (an SDK upgrade that builds its
+// body in another order still hits).
 
 /** `value` with object keys sorted at every depth (arrays keep their order). */
 export function sortedKeys(value: unknown): unknown {
