@@ -16,6 +16,8 @@ export interface WatchResult {
   median_s: number;
 }
 
+/** Printed by the evalmatrix reporter at the end of every run. */
+const RUN_END = /summary\.index\.json \(\d+ items?\)/g;
 const INSTRUCTION = 'Reply like this: The answer is A.';
 
 export async function watch(plan: Plan['watch'], log: (line: string) => void): Promise<WatchResult> {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../reporter/atomic-write.js';
 import { collectIndex, INDEX_FILE, pipelineRoots, type SummaryIndex } from '../reporter/collect-index.js';
+import { counted } from '../config/plural.js';
 import { metricCell, renderTable } from '../reporter/table.js';
 
 export interface CollectArgs {
@@ -52,7 +53,7 @@ function writeAndPrint(index: SummaryIndex, output: string, out: (s: string) => 
     i.status,
   ]);
   out(renderTable(rows, ['model', 'task', 'samples', 'metric', 'errors', 'run_id', 'status']));
-  out(`\nwrote ${output} (${index.count} items)`);
+  out(`\nwrote ${output} (${counted(index.count, 'item')})`);
   return 0;
 }
 

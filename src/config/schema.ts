@@ -3,6 +3,7 @@
 export * from './schema/common.js';
 export * from './schema/prompt.js';
 export * from './schema/dataset.js';
+export * from './schema/price.js';
 export * from './schema/backend.js';
 export * from './schema/adapter.js';
 export * from './schema/metric.js';

@@ -14,7 +14,7 @@ import { retryWaitMs } from './retry/decision.js';
 import type { RetryPolicy } from './retry/policy.js';
 import { jsonOutcome } from './structured/answer.js';
 import { structuredFormat, type StructuredFormat } from './structured/format.js';
-import type { ChatMessage, ChatRequest, ChatResult, ProviderClient } from './types.js';
+import type { ChatMessage, ChatRequest, ChatResult, ProviderClient, RetryInfo } from './types.js';
 
 export interface CallDeps {
   limiter: Limiter;
@@ -54,7 +54,7 @@ export function providerClient(settings: ClientSettings, protocol: Protocol, dep
     provider: settings.provider,
     model: settings.model,
     apiBase: settings.apiBase,
-    async chat({ messages, signal, responseFormat }: ChatRequest): Promise<ChatResult> {
+    async chat({ messages, signal, responseFormat, onRetry }: ChatRequest): Promise<ChatResult> {
       const plan = planFor(responseFormat ?? deps.responseFormat);
       const estimate = estimateTokens(messages) + deps.maxOutputTokens;
       let waited = 0;
@@ -72,6 +72,7 @@ export function providerClient(settings: ClientSettings, protocol: Protocol, dep
           lease.release({ rateLimited, ...(rateLimited && error.retryAfterMs !== undefined ? { pauseMs: error.retryAfterMs } : {}) });
           const wait = retryWaitMs(error, attempts, deps.policy, deps.random());
           if (wait === undefined) throw error.afterAttempts(attempts, Math.round(waited));
+          tell(onRetry, { attempt: attempts, maxAttempts: deps.policy.maxRetries + 1, waitMs: wait, error });
           await deps.sleep(wait, signal);
           waited += wait;
           continue;
@@ -82,6 +83,15 @@ export function providerClient(settings: ClientSettings, protocol: Protocol, dep
       }
     },
   };
+}
+
+/** A listener that throws must not turn a retry into a failure. */
+function tell(onRetry: ChatRequest['onRetry'], retry: RetryInfo): void {
+  try {
+    onRetry?.(retry);
+  } catch {
+    // ignored: the notice is for display only
+  }
 }
 
 function chatResult(settings: ClientSettings, result: AttemptResult, sent: { attempts: number; waited: number; messages: ChatMessage[]; plan: Plan }): ChatResult {

@@ -1,5 +1,6 @@
 // The provider layer's contract with the runner. No Vitest here.
 import type { ResponseFormat } from '../config/schema.js';
+import type { ProviderError } from './errors.js';
 import type { ParameterAdjustment } from './parameters/adjustments.js';
 
 export interface ChatMessage {
@@ -48,6 +49,20 @@ export interface ChatRequest {
   /** Structured output for this request (a prompt's); the backend's response_format when unset. */
   responseFormat?: ResponseFormat | undefined;
   signal?: AbortSignal;
+  /** Told before each wait between attempts, so a caller can show that the request is retrying
+   *  (and why) long before it gives up. Its errors are ignored. */
+  onRetry?: (retry: RetryInfo) => void;
+}
+
+/** A request that failed and will be tried again. */
+export interface RetryInfo {
+  /** The attempt that just failed, from 1. */
+  attempt: number;
+  /** Attempts the retry policy allows in all (max_retries + 1). */
+  maxAttempts: number;
+  /** How long it waits before the next one. */
+  waitMs: number;
+  error: ProviderError;
 }
 
 export interface ProviderClient {

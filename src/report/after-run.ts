@@ -1,24 +1,66 @@
-// The report written after every run: the plugin hands this to the reporter as its afterRun
-// hook, so the reporter (which must not depend on the report) only knows "call this at the end".
+// What the plugin does after every run, pipeline by pipeline: the HTML report (unless turned
+// off), and in a CI job that has a summary page (GITHUB_STEP_SUMMARY set) the run as Markdown
+// appended to it. The plugin hands this to the reporter as its afterRun hook, so the reporter
+// (which must not depend on the report) only knows "call this at the end".
+import { appendFileSync } from 'node:fs';
 import { displayPath } from '../config/display-path.js';
+import { stepSummaryMarkdown } from './ci/step-summary.js';
+import { compareRuns, type RunComparison } from './compare/compare-runs.js';
+import { readRunSummaries } from './read/run-summaries.js';
+import { resolveRun } from './read/resolve-run.js';
+import { scanRun } from './read/scan-run.js';
 import { describeReport, writeReport } from './write-report.js';
 
 export interface AfterRunReportOptions {
   /** Compare each pipeline's latest run with this one: `previous`, a run id, a runs folder. */
   baseline?: string;
+  /** Write report.html (default true). */
+  html?: boolean;
+  /** For GITHUB_STEP_SUMMARY; process.env by default. */
+  env?: Record<string, string | undefined>;
 }
 
+type Log = (line: string) => void;
+
 export function reportAfterRun(options: AfterRunReportOptions = {}) {
-  return async (roots: readonly string[], log: (line: string) => void): Promise<void> => {
+  return async (roots: readonly string[], log: Log): Promise<void> => {
+    const stepSummary = (options.env ?? process.env).GITHUB_STEP_SUMMARY;
     for (const root of roots) {
-      const written = await writeReport(root, { baseline: options.baseline });
-      if ('error' in written) {
-        log(`evalmatrix: no report for ${displayPath(root)}: ${written.error}`);
-        continue;
-      }
-      const { warnings, line } = describeReport(written);
-      for (const w of warnings) log(`evalmatrix: report: ${w}`);
-      log(`evalmatrix: ${line}`);
+      const comparison = options.html === false ? undefined : await htmlReport(root, options.baseline, log);
+      if (stepSummary) await appendStepSummary(root, stepSummary, comparison === undefined ? await comparisonOnly(root, options.baseline) : comparison, log);
     }
   };
+}
+
+/** Writes report.html; its comparison (null without a baseline), or undefined when none was written. */
+async function htmlReport(root: string, baseline: string | undefined, log: Log): Promise<RunComparison | null | undefined> {
+  const written = await writeReport(root, { baseline });
+  if ('error' in written) {
+    log(`evalmatrix: no report for ${displayPath(root)}: ${written.error}`);
+    return undefined;
+  }
+  const { warnings, line } = describeReport(written);
+  for (const w of warnings) log(`evalmatrix: report: ${w}`);
+  log(`evalmatrix: ${line}`);
+  return written.comparison;
+}
+
+/** The comparison alone, when no HTML report computed it. */
+async function comparisonOnly(root: string, baseline: string | undefined): Promise<RunComparison | null> {
+  if (baseline === undefined) return null;
+  const [current, base] = [resolveRun('latest', root), resolveRun(baseline, root)];
+  if ('error' in current || 'error' in base || (base.root === current.root && base.run_id === current.run_id)) return null;
+  return compareRuns(await scanRun(base.root, base.run_id), await scanRun(current.root, current.run_id));
+}
+
+async function appendStepSummary(root: string, file: string, comparison: RunComparison | null, log: Log): Promise<void> {
+  const latest = resolveRun('latest', root);
+  if ('error' in latest) return;
+  const { summaries, problems } = readRunSummaries(root, latest.run_id);
+  const pipeline = summaries[0]?.run.metadata.pipeline ?? displayPath(root);
+  try {
+    appendFileSync(file, stepSummaryMarkdown({ pipeline, run_id: latest.run_id, summaries, comparison, problems }));
+  } catch (error) {
+    log(`evalmatrix: could not append the job summary to ${displayPath(file)} (GITHUB_STEP_SUMMARY): ${(error as Error).message}`);
+  }
 }

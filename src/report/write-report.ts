@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { writeFileAtomic } from '../reporter/atomic-write.js';
 import { displayPath } from '../config/display-path.js';
+import { counted } from '../config/plural.js';
 import { compareRuns, type RunComparison } from './compare/compare-runs.js';
 import { verdictLine } from './compare/format.js';
 import { buildReportData } from './html/report-data.js';
@@ -77,6 +78,6 @@ export function describeReport(written: WrittenReport): { warnings: string[]; li
   const compared = cmp ? `; against ${cmp.baseline.run_id}: ${verdictLine(cmp)}` : '';
   return {
     warnings: written.comparisonNote ? [...written.problems, written.comparisonNote] : written.problems,
-    line: `${displayPath(written.file)} (run ${written.run_id}, ${written.cases} ${written.cases === 1 ? 'case' : 'cases'}, ${Math.ceil(written.bytes / 1024)} KB${compared})`,
+    line: `${displayPath(written.file)} (run ${written.run_id}, ${counted(written.cases, 'case')}, ${Math.ceil(written.bytes / 1024)} KB${compared})`,
   };
 }

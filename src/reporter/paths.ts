@@ -26,3 +26,28 @@ export function pipelineRoot(outRoot: string, pipeline: string): string {
 export function runDir(model: string, taskId: string, runId: string): string {
   return [model, taskId, runId].map(sanitizeSegment).join('/');
 }
+
+const RUN_ID = /^\d{8}-\d{6}-[0-9a-f]{6}$/;
+
+/**
+ * EVALMATRIX_RUN_ID: a run id given from outside, so the shards of one CI run (each its own
+ * Vitest process, perhaps on its own machine) write under one run id and their folders merge into
+ * one run. Undefined when unset; an error naming the variable when it is not a run id.
+ */
+export function runIdFromEnv(env: Record<string, string | undefined> = process.env): { runId: string } | { error: string } | undefined {
+  const value = env.EVALMATRIX_RUN_ID?.trim();
+  if (value === undefined || value === '') return undefined;
+  if (RUN_ID.test(value)) return { runId: value };
+  return { error: `EVALMATRIX_RUN_ID="${value.slice(0, 40)}" is not a run id: give YYYYMMDD-HHMMSS-xxxxxx (UTC time, 6 lowercase hex), e.g. $(date -u +%Y%m%d-%H%M%S)-$(openssl rand -hex 3); this run uses a new one` };
+}
+
+/** The run ids of one reporter: EVALMATRIX_RUN_ID for its first run (a watch rerun is a run of
+ *  its own, with a new id), else a new one each time. A bad value is said through `fail`. */
+export function runIdSequence(fail: (message: string) => void, env: Record<string, string | undefined> = process.env): () => string {
+  let runs = 0;
+  return () => {
+    const given = runs++ === 0 ? runIdFromEnv(env) : undefined;
+    if (given && 'error' in given) fail(given.error);
+    return given && 'runId' in given ? given.runId : newRunId();
+  };
+}

@@ -1,9 +1,13 @@
 // When progress is printed: in an interactive terminal, outside CI, one line every `intervalMs`
 // once a case has run that long (short cases print nothing). Elsewhere — CI logs, pipes — it
-// stays quiet and the final table is the only output. Lines go through Vitest's logger, which
-// prints them above its own live summary instead of tearing it.
+// stays quiet and the final table is the only output, except for requests that are retrying,
+// which are said there too, more sparingly (retry-lines.ts). Lines go through Vitest's logger,
+// which prints them above its own live summary instead of tearing it.
+import { isCI } from '../config/ci.js';
 import { formatProgress, ProgressTracker } from './progress.js';
 import type { EmittedEvent } from '../runner/events.js';
+import type { ProgressNotice } from '../runner/retry-notices.js';
+import { QUIET_RETRY_INTERVAL_MS, RetryLines } from './retry-lines.js';
 
 export interface ProgressOptions {
   /** Default: stdout is a TTY and CI is not set. */
@@ -16,8 +20,7 @@ export function progressEnabledByDefault(
   stream: { isTTY?: boolean } = process.stdout,
   env: Record<string, string | undefined> = process.env,
 ): boolean {
-  const ci = env.CI !== undefined && !['', '0', 'false'].includes(env.CI.toLowerCase());
-  return stream.isTTY === true && !ci;
+  return stream.isTTY === true && !isCI(env);
 }
 
 export class ProgressDisplay {
@@ -25,6 +28,7 @@ export class ProgressDisplay {
   private readonly enabled: boolean;
   private readonly intervalMs: number;
   private lastPrinted = -Infinity;
+  private readonly retries: RetryLines;
 
   constructor(
     private readonly print: (line: string) => void,
@@ -33,6 +37,12 @@ export class ProgressDisplay {
   ) {
     this.enabled = options.enabled ?? progressEnabledByDefault();
     this.intervalMs = options.intervalMs ?? 2000;
+    this.retries = new RetryLines(print, this.enabled ? this.intervalMs : QUIET_RETRY_INTERVAL_MS, now);
+  }
+
+  /** What a case told the console besides its events (requests retrying), progress on or off. */
+  notice(caseKey: string, caseName: string, notices: readonly ProgressNotice[]): void {
+    this.retries.notice(caseKey, caseName, notices.filter((n) => n.notice === 'retry'));
   }
 
   /** One events batch of one case arrived. */
@@ -48,5 +58,6 @@ export class ProgressDisplay {
 
   end(caseKey: string): void {
     this.tracker.end(caseKey);
+    this.retries.end(caseKey);
   }
 }

@@ -1,5 +1,6 @@
 // Progress of the running cases, counted from the event batches the reporter receives:
 // samples done / total, rate and ETA. Counters only, never per-sample data.
+import { counted } from '../config/plural.js';
 import type { EmittedEvent } from '../runner/events.js';
 
 interface CaseCount {
@@ -71,10 +72,10 @@ function duration(seconds: number): string {
 /** `evalmatrix: 3,200/10,000 samples (32%) · 1,250/s · ETA 6s · 2 cases running` */
 export function formatProgress(p: ProgressSnapshot): string {
   const parts = [
-    p.total === null ? `${count(p.done)} samples` : `${count(p.done)}/${count(p.total)} samples (${Math.floor((100 * p.done) / Math.max(1, p.total))}%)`,
+    p.total === null ? counted(Math.round(p.done), 'sample') : `${count(p.done)}/${counted(p.total, 'sample')} (${Math.floor((100 * p.done) / Math.max(1, p.total))}%)`,
     `${count(p.rate)}/s`,
   ];
   if (p.etaS !== null) parts.push(`ETA ${duration(p.etaS)}`);
-  parts.push(`${p.running} case${p.running === 1 ? '' : 's'} running`);
+  parts.push(`${counted(p.running, 'case')} running`);
   return `evalmatrix: ${parts.join(' · ')}`;
 }

@@ -3,6 +3,7 @@
 // so it survives --merge-reports). Both sides import this one file.
 import type { EmittedEvent } from '../runner/events.js';
 import type { CaseSummary } from '../runner/summary.js';
+import type { ProgressNotice } from '../runner/retry-notices.js';
 
 export const EVENTS_ARTIFACT = 'evalmatrix:events' as const;
 /** The case's summary, sent once its events are through: the reporter writes summary.json
@@ -21,6 +22,8 @@ export interface EventsArtifact {
   type: typeof EVENTS_ARTIFACT;
   case: CaseIdentity;
   events: EmittedEvent[];
+  /** For the console only (requests retrying); never written to events.jsonl. */
+  notices?: ProgressNotice[];
 }
 
 export interface SummaryArtifact {

@@ -9,10 +9,10 @@ import { writeJsonAtomic } from './atomic-write.js';
 import { writeIndexes } from './write-indexes.js';
 import { EventsFile } from './events-file.js';
 import { ProgressDisplay, type ProgressOptions } from './progress-display.js';
-import { newRunId, outputRoot, pipelineRoot, runDir } from './paths.js';
+import { newRunId, outputRoot, pipelineRoot, runDir, runIdSequence } from './paths.js';
 import { DEPS_META_KEY, EVENTS_ARTIFACT, META_KEY, SUMMARY_ARTIFACT, type CaseIdentity } from './protocol.js';
 import { OutputWriteError } from './write-error.js';
-import { summariesTable } from './table.js';
+import { endOfRunText } from './run-notes.js';
 
 export interface EvalmatrixReporterOptions {
   /** Print the results table at the end of each run (default true). */
@@ -48,6 +48,7 @@ export class EvalmatrixReporter implements Reporter {
   /** Dependency file → test modules that read it, for watch-mode reruns. */
   private readonly dependents = new Map<string, Set<string>>();
   private readonly progress: ProgressDisplay;
+  private readonly nextRunId = runIdSequence((message) => this.fail(message));
 
   constructor(private readonly options: EvalmatrixReporterOptions = {}) {
     this.progress = new ProgressDisplay((line) => this.log(line), options.progress);
@@ -63,7 +64,7 @@ export class EvalmatrixReporter implements Reporter {
   }
 
   onTestRunStart(): void {
-    [this.runId, this.resumedRunId] = [this.resumedRunId ?? newRunId(), undefined];
+    [this.runId, this.resumedRunId] = [this.resumedRunId ?? this.nextRunId(), undefined];
     this.cases.clear();
     this.summaries.clear();
     this.touchedRoots.clear();
@@ -96,7 +97,9 @@ export class EvalmatrixReporter implements Reporter {
     artifact.events = [];
     // After the first failure the file takes nothing more; the case already knows, say it once.
     this.guard(testCase, () => c.events.append(events), { rethrow: true, loud: !c.events.failed });
-    if (!c.ended) this.progress.record(testCase.id, events);
+    if (c.ended) return;
+    this.progress.record(testCase.id, events);
+    if (artifact.notices) this.progress.notice(testCase.id, `${c.identity.task_id} › ${c.identity.model}`, artifact.notices);
   }
 
   onTestCaseResult(testCase: TestCase): void {
@@ -124,7 +127,7 @@ export class EvalmatrixReporter implements Reporter {
     for (const c of this.cases.values()) c.events.close();
     const roots = [...this.touchedRoots].sort();
     writeIndexes(roots, this.projectRoot(), (line) => this.log(line), (message) => this.fail(message));
-    if (this.options.table !== false && this.summaries.size > 0) this.log('\n' + summariesTable([...this.summaries.values()]) + '\n');
+    for (const text of endOfRunText([...this.summaries.values()], this.options.table !== false)) this.log(text);
     if (this.options.afterRun && roots.length > 0) {
       try {
         await this.options.afterRun(roots, (line) => this.log(line));
@@ -174,7 +177,7 @@ export class EvalmatrixReporter implements Reporter {
   private caseFor(testId: string, identity: CaseIdentity): CaseOutput {
     let c = this.cases.get(testId);
     if (!c) {
-      const root = pipelineRoot(this.outRoot(), identity.pipeline);
+      const root = pipelineRoot(outputRoot(this.projectRoot()), identity.pipeline);
       const dir = path.join(root, ...runDir(identity.model, identity.task_id, this.runId).split('/'));
       c = { identity, dir, events: new EventsFile(path.join(dir, 'events.jsonl'), this.runId), ended: false };
       this.cases.set(testId, c);
@@ -185,10 +188,6 @@ export class EvalmatrixReporter implements Reporter {
 
   private projectRoot(): string {
     return this.vitest?.config.root ?? process.cwd();
-  }
-
-  private outRoot(): string {
-    return outputRoot(this.projectRoot());
   }
 
   private log(message: string): void {

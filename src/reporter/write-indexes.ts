@@ -3,6 +3,7 @@
 // cannot be written goes to `fail`, which fails the run without stopping the other indexes.
 import path from 'node:path';
 import { displayPath } from '../config/display-path.js';
+import { counted } from '../config/plural.js';
 import { writeIndex } from './collect-index.js';
 import { OutputWriteError } from './write-error.js';
 
@@ -12,7 +13,7 @@ export function writeIndexes(roots: readonly string[], projectRoot: string, log:
     try {
       const { problems, index } = writeIndex(root, { label: displayPath(root, projectRoot) });
       for (const p of problems) log(`evalmatrix: ${p}`);
-      log(`evalmatrix: ${displayPath(file, projectRoot)} (${index.count} ${index.count === 1 ? 'item' : 'items'})`);
+      log(`evalmatrix: ${displayPath(file, projectRoot)} (${counted(index.count, 'item')})`);
     } catch (error) {
       fail(new OutputWriteError(file, error).message);
     }

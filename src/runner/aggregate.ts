@@ -31,6 +31,8 @@ export class CaseAggregate {
   readonly cached: { count: number; prompt_tokens: number; completion_tokens: number } | undefined;
   /** Judges' tokens (every call an llm_judge or judging metric made). */
   readonly judgeUsage = { prompt_tokens: 0, completion_tokens: 0 };
+  /** The same by judge adapter, which decides their price (a case has a few judges at most). */
+  readonly judgeUsageByAdapter = new Map<string, Usage>();
   private readonly scores = new Map<string, MetricTally & { index: number }>();
   private readonly trials: SampleTrials;
   /** Samples that failed — in any of their trials, or before (a bad row, a prompt that did not
@@ -78,9 +80,14 @@ export class CaseAggregate {
     this.usage.completion_tokens += usage.completion_tokens;
   }
 
-  addJudgeUsage(usage: Usage): void {
+  addJudgeUsage(usage: Usage, adapterId?: string): void {
     this.judgeUsage.prompt_tokens += usage.prompt_tokens;
     this.judgeUsage.completion_tokens += usage.completion_tokens;
+    if (adapterId === undefined) return;
+    const own = this.judgeUsageByAdapter.get(adapterId) ?? { prompt_tokens: 0, completion_tokens: 0 };
+    own.prompt_tokens += usage.prompt_tokens;
+    own.completion_tokens += usage.completion_tokens;
+    this.judgeUsageByAdapter.set(adapterId, own);
   }
 
   /** One trial's score; `passed` is its pass verdict when the metric has a pass criterion. */

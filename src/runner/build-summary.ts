@@ -6,6 +6,8 @@ import type { Mode } from './run-case.js';
 import type { Usage } from '../providers/types.js';
 import type { CaseSummary, UsageTotals } from './summary.js';
 import type { Verdict } from './verdict.js';
+import type { CaseCost } from './cost.js';
+import type { ErrorKind } from './error-kinds.js';
 
 export interface BackendFacts {
   provider: string;
@@ -22,6 +24,10 @@ export interface SummaryInput {
   startedAt: Date;
   wallMs: number;
   aggregate: CaseAggregate;
+  /** What the case cost (absent for a case that never ran). */
+  cost?: CaseCost;
+  /** Its errors by kind, most frequent first. */
+  errorKinds?: ErrorKind[];
   verdict: Pick<Verdict, 'thresholds' | 'reasons'> & { status: CaseSummary['status'] };
 }
 
@@ -57,6 +63,8 @@ export function buildSummary(input: SummaryInput): CaseSummary {
     usage: { ...totals({ prompt_tokens: dut.prompt_tokens + judge.prompt_tokens, completion_tokens: dut.completion_tokens + judge.completion_tokens }), ...replayed },
     usage_by_role: { dut, judge },
     ...(cached === undefined ? {} : { cached_count: cached.count }),
+    ...(input.cost ? { cost_usd: input.cost.cost_usd, ...(input.cost.unpriced.length > 0 ? { cost_unpriced: input.cost.unpriced } : {}) } : {}),
+    ...(input.errorKinds && input.errorKinds.length > 0 ? { errors_by_kind: input.errorKinds } : {}),
     status: verdict.status,
     thresholds: verdict.thresholds,
     reasons: verdict.reasons,

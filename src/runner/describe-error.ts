@@ -9,6 +9,8 @@ export interface ErrorFields {
   status: number | null;
   message: string;
   attempts: number;
+  /** A network failure's code (ECONNREFUSED, ENOTFOUND…), when it had one. */
+  code?: string;
 }
 
 export function describeError(error: unknown): ErrorFields {
@@ -19,5 +21,5 @@ export function describeError(error: unknown): ErrorFields {
 }
 
 function providerFields(error: ProviderError, message: string): ErrorFields {
-  return { error_type: `provider_${error.type}`, status: error.status ?? null, message, attempts: error.attempts };
+  return { error_type: `provider_${error.type}`, status: error.status ?? null, message, attempts: error.attempts, ...(error.code === undefined ? {} : { code: error.code }) };
 }

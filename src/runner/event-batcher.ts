@@ -6,16 +6,17 @@
 // runner starts no new sample until it settles: memory stays bounded however slow the sink.
 import type { EmittedEvent } from './events.js';
 
-export interface EventBatcherOptions {
-  send: (events: EmittedEvent[]) => Promise<void> | void;
+/** Batches events, or anything else that travels with them (T). */
+export interface EventBatcherOptions<T = EmittedEvent> {
+  send: (events: T[]) => Promise<void> | void;
   maxBatch?: number;
   maxDelayMs?: number;
   highWater?: number;
   signal?: AbortSignal;
 }
 
-export class EventBatcher {
-  private buffer: EmittedEvent[] = [];
+export class EventBatcher<T = EmittedEvent> {
+  private buffer: T[] = [];
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> | undefined;
   /** A flush was asked for while a send was in flight: send as soon as it is through. */
@@ -27,7 +28,7 @@ export class EventBatcher {
   private readonly highWater: number;
   private readonly onAbort = (): void => this.flush();
 
-  constructor(private readonly options: EventBatcherOptions) {
+  constructor(private readonly options: EventBatcherOptions<T>) {
     this.maxBatch = options.maxBatch ?? 100;
     this.maxDelayMs = options.maxDelayMs ?? 200;
     this.highWater = options.highWater ?? 10 * this.maxBatch;
@@ -36,7 +37,7 @@ export class EventBatcher {
 
   /** For RunCaseOptions.emit. Never throws (a send failure surfaces from close()); returns a
    *  promise while the sink is behind. */
-  readonly emit = (event: EmittedEvent): Promise<void> | undefined => {
+  readonly emit = (event: T): Promise<void> | undefined => {
     this.buffer.push(event);
     if (this.buffer.length >= this.maxBatch) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.maxDelayMs);
@@ -68,7 +69,7 @@ export class EventBatcher {
     if (this.failure) throw this.failure;
   }
 
-  private async sendBatch(events: EmittedEvent[]): Promise<void> {
+  private async sendBatch(events: T[]): Promise<void> {
     try {
       await this.options.send(events);
     } catch (error) {

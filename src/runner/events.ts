@@ -97,10 +97,13 @@ export const sampleErrorPayload = z.object({
   status: z.number().nullable(),
   message: z.string(),
   attempts: z.number(),
+  /** A network failure's code (ECONNREFUSED, ENOTFOUND…), when it had one. */
+  code: z.string().optional(),
   trial,
-  /** Scoring errors: the metric that failed, and what its judge spent before it did. */
+  /** Scoring errors: the metric that failed, and what its judge (which adapter) spent before it did. */
   metric_id: z.string().optional(),
   judge_usage: usageSchema.optional(),
+  judge_adapter: z.string().optional(),
 });
 
 export const caseEndPayload = z.object({

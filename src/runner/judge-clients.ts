@@ -47,7 +47,10 @@ function createJudge(judge: JudgeSpec, options: JudgeClientOptions): JudgeRuntim
 }
 
 export class MissingJudgeKeyError extends MissingKeyError {
-  constructor(adapterId: string, missing: MissingKeyError) {
+  constructor(
+    readonly adapterId: string,
+    missing: MissingKeyError,
+  ) {
     super(missing.provider, missing.variables);
     this.message = `judge "${adapterId}": ${missing.message}`;
   }

@@ -6,6 +6,7 @@ import { loadPipeline, parsePipeline, type LoadedPipeline, type LoadOptions, typ
 import { renderMatrix, type RenderedMatrix, type RenderOptions } from '../config/matrix.js';
 import { promptChecks } from '../prompts/checks.js';
 import { responseFormatChecks } from '../providers/structured/checks.js';
+import { costChecks } from '../providers/prices/checks.js';
 import { metricChecks } from '../metrics/checks/index.js';
 import type { MetricDefinition } from '../metrics/metric.js';
 import { MetricRegistry } from '../metrics/registry.js';
@@ -26,8 +27,9 @@ export function metricRegistry(metrics: CustomMetrics = []): MetricRegistry {
 /** Every layer's load-time checks, in layer order, then the caller's own. */
 export function evalChecks(registry: MetricRegistry, extra: readonly PipelineCheck[] = []): PipelineCheck[] {
   // Each layer's own rules: Jinja syntax of every prompt text and mock_reply, every
-  // response_format's JSON Schema, then the metrics (implementations, params, judges).
-  return [promptChecks(), responseFormatChecks(), metricChecks(registry), ...extra];
+  // response_format's JSON Schema and every capped cost's prices, then the metrics
+  // (implementations, params, judges).
+  return [promptChecks(), responseFormatChecks(), costChecks(), metricChecks(registry), ...extra];
 }
 
 function withChecks<O extends EvalLoadOptions>(options: O): Omit<O, 'metrics'> {

@@ -27,6 +27,9 @@ import { caseEndStatus, withInterruption } from './interruption.js';
 import { secretGuard } from './secret-guard.js';
 import { caseFingerprint, type CaseFingerprint } from './case-fingerprint.js';
 import type { RestorePrior } from './prior-work.js';
+import { caseGuards, failedByStops } from './case-guards.js';
+import { noticedClients } from './noticed-clients.js';
+import type { ProgressNotice } from './retry-notices.js';
 
 export type Mode = 'mock' | 'live';
 
@@ -56,18 +59,19 @@ export interface RunCaseOptions {
   prior?: RestorePrior;
   /** What defines the case, for case_start (computed here when not given). */
   fingerprint?: CaseFingerprint;
+  /** Told what the console may show while the case runs (requests retrying), apart from the
+   *  events: nothing here goes to events.jsonl. Must not throw. */
+  notify?: (notice: ProgressNotice) => void;
 }
 
 export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<CaseSummary> {
-  const { client } = options;
   const sink = withBackpressure(options.emit);
-  const emit = sink.emit;
   const startedAt = new Date();
   const t0 = performance.now();
   // Compiled once per case: rendering runs per sample in the hot loop.
   const render = compilePrompt(spec.prompt);
   const guard = secretGuard([spec.backend.config.api_key_env]);
-  const judges = options.judges ?? createJudgeClients(spec, { env: options.env ?? process.env, mode: options.mode });
+  const { client, judges } = noticedClients(spec, options.client, options.judges ?? createJudgeClients(spec, { env: options.env ?? process.env, mode: options.mode }), options.notify);
   const scorer = createSampleScorer(spec.metrics, {
     registry: metricRegistry(options.metrics),
     judges,
@@ -78,6 +82,15 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
   const aggregate = new CaseAggregate(spec.metrics.map((m) => m.metric_id), repeats, options.recordings === true);
   const prior = options.prior?.(aggregate);
   const fingerprint = options.fingerprint ?? (await caseFingerprint(spec, options.rows));
+  // Every event passes the watch first: errors by kind, and an early stop when going on cannot help.
+  const guards = caseGuards(spec, aggregate, options.signal);
+  // A resumed case's kept failures count in its errors by kind as if they had just happened.
+  for (const record of prior?.errors ?? []) guards.watch.errors.add(record);
+  if (prior) guards.watch.errors.other += prior.otherErrors;
+  const emit = (event: EmittedEvent): void => {
+    guards.watch.see(event);
+    sink.emit(event);
+  };
   let datasetFailure: unknown;
   const fail = (sampleId: string | null, stage: 'dataset' | 'prompt', error: unknown): void => {
     aggregate.addFailedSample();
@@ -89,7 +102,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     scorer: spec.metrics.length === 0 ? undefined : scorer,
     aggregate,
     emit,
-    signal: options.signal,
+    signal: guards.requestSignal,
     requests: options.recordings === true ? { pipeline: spec.pipeline, model: spec.model } : undefined,
   });
 
@@ -113,7 +126,9 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
   // an answer, and stops when that ends: up to `concurrency` listeners at once is the design,
   // not a leak, so Node's warning (past ten) is moved past that many.
   // Node 22+ reports 0 for a fresh signal and still warns at the default (10): start from that.
-  if (options.signal) setMaxListeners(Math.max(getMaxListeners(options.signal), defaultMaxListeners) + spec.task.concurrency, options.signal);
+  for (const signal of [options.signal, guards.requestSignal]) {
+    if (signal) setMaxListeners(Math.max(getMaxListeners(signal), defaultMaxListeners) + spec.task.concurrency, signal);
+  }
   try {
     const items = loadDataset(spec.dataset, {
       ...(spec.task.max_samples === undefined ? {} : { maxSamples: spec.task.max_samples }),
@@ -129,7 +144,7 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
         aggregate.sampleCount += 1;
         fail(unit.sampleId, unit.stage, unit.error);
       },
-      { signal: options.signal, pause: sink.pause },
+      { signal: guards.startSignal, pause: sink.pause },
     );
   } catch (error) {
     // The dataset itself could not be read (missing file, a folder, no rows): one error, and the case fails.
@@ -143,6 +158,8 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
   const wallMs = Math.round(performance.now() - t0);
   emit(makeEvent('case_end', null, { sample_count: aggregate.sampleCount, error_count: aggregate.errorCount, wall_ms: wallMs, status: caseEndStatus(options.signal) }));
 
+  const cost = guards.cost();
+  const { errors } = guards.watch;
   const verdict = withInterruption(judgeCase({
     thresholds: spec.task.thresholds,
     means: aggregate.means(),
@@ -151,6 +168,9 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     errorCount: aggregate.errorCount,
     maxErrors: spec.task.max_errors,
     sampleCount: aggregate.sampleCount,
+    errorKinds: errors.list(),
+    otherErrors: errors.other,
+    ...(spec.task.max_cost_usd === undefined ? {} : { cost: { max: spec.task.max_cost_usd, usd: cost.cost_usd?.total ?? null, unpriced: cost.unpriced } }),
   }), options.signal);
   return buildSummary({
     spec,
@@ -160,6 +180,8 @@ export async function runCase(spec: CaseSpec, options: RunCaseOptions): Promise<
     startedAt,
     wallMs,
     aggregate,
-    verdict: failedByDataset(verdict, datasetFailure),
+    cost,
+    errorKinds: errors.list(),
+    verdict: failedByStops(failedByDataset(verdict, datasetFailure), guards.watch.stops),
   });
 }

@@ -57,10 +57,10 @@ export function trialRunner(deps: TrialDeps): (unit: TrialUnit) => Promise<void>
     if (scorer === undefined) return false;
     let failed = false;
     for (const outcome of await scorer.score(sample, metricOutputOf(result))) {
-      if (outcome.judge_usage) aggregate.addJudgeUsage(outcome.judge_usage);
+      if (outcome.judge_usage) aggregate.addJudgeUsage(outcome.judge_usage, outcome.judge_adapter);
       if ('error' in outcome) {
         failed = true;
-        const spent = outcome.judge_usage ? { judge_usage: outcome.judge_usage } : {};
+        const spent = outcome.judge_usage ? { judge_usage: outcome.judge_usage, ...(outcome.judge_adapter ? { judge_adapter: outcome.judge_adapter } : {}) } : {};
         emit(makeEvent('sample_error', id, { stage: 'scoring', ...describeError(outcome.error), ...tag, metric_id: outcome.metric_id, ...spent }));
         continue;
       }

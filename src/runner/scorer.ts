@@ -16,8 +16,9 @@ import type { ScoreJob } from './scorer-worker.js';
 /** `auto`: the pool for metrics that declare cpu_heavy; `always` / `never` override that. */
 export type ScorerPoolMode = 'auto' | 'always' | 'never';
 
-/** One metric's outcome on one sample; `judge_usage` when it called a judge (even if it failed). */
-export type ScoreOutcome = { metric_id: string; judge_usage?: Usage } & ({ scored: MetricScore } | { error: unknown });
+/** One metric's outcome on one sample; `judge_usage` when it called a judge (even if it failed),
+ *  with the judge's adapter, whose backend prices those tokens. */
+export type ScoreOutcome = { metric_id: string; judge_usage?: Usage; judge_adapter?: string } & ({ scored: MetricScore } | { error: unknown });
 
 export interface SampleScorer {
   /** One outcome per metric, in the case's metric order. Never rejects. */
@@ -65,13 +66,14 @@ export function createSampleScorer(specs: readonly MetricSpec[], options: Scorer
 
   const scoreOne = async (m: PreparedMetric, sample: Sample, output: MetricOutput): Promise<ScoreOutcome> => {
     let judgeUsage: Usage | undefined;
+    const judged = (): Partial<ScoreOutcome> => (judgeUsage && m.judge ? { judge_usage: judgeUsage, judge_adapter: m.judge.adapterId } : {});
     try {
       const scored = lease && m.pooled
         ? await lease.pool.score(poolJob(m, sample, output), m.timeoutMs)
         : await scoreInProcess(m, sample, output, signal, (usage) => (judgeUsage = usage));
-      return { metric_id: m.spec.metric_id, scored, ...(judgeUsage ? { judge_usage: judgeUsage } : {}) };
+      return { metric_id: m.spec.metric_id, scored, ...judged() };
     } catch (error) {
-      return { metric_id: m.spec.metric_id, error, ...(judgeUsage ? { judge_usage: judgeUsage } : {}) };
+      return { metric_id: m.spec.metric_id, error, ...judged() };
     }
   };
 

@@ -65,6 +65,14 @@ const usageTotalsSchema = z.object({
 });
 export type UsageTotals = z.infer<typeof usageTotalsSchema>;
 
+/** What a case cost in US dollars, split by role; `prices_as_of` dates the price table used
+ *  (README "Cost"). */
+export const costUsdSchema = z.object({ total: z.number(), dut: z.number(), judge: z.number(), prices_as_of: z.string() });
+export type CostUsd = z.infer<typeof costUsdSchema>;
+
+/** Errors of one kind (runner/error-kinds.ts): how many, and the first one's message. */
+export const errorKindSchema = z.object({ kind: z.string(), stage: z.string(), count: z.number(), first_message: z.string() });
+
 /** `interrupted`: SIGINT/SIGTERM or a cancel ended the case early; the summary holds what it had. */
 export const caseStatusSchema = z.enum(['passed', 'failed', 'skipped', 'interrupted']);
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
@@ -104,6 +112,12 @@ export const summarySchema = z.object({
   usage_by_role: z.object({ dut: usageTotalsSchema, judge: usageTotalsSchema }).optional(),
   /** With recordings on: inferences answered from a recording (kept out of latency_ms). */
   cached_count: z.number().optional(),
+  /** Null when a model that used tokens has no known price (then `cost_unpriced` names it).
+   *  Absent for a case that did not run, and in summaries written before costs existed. */
+  cost_usd: costUsdSchema.nullable().optional(),
+  cost_unpriced: z.array(z.string()).optional(),
+  /** The case's errors by kind, most frequent first (at most 20 kinds). */
+  errors_by_kind: z.array(errorKindSchema).optional(),
   status: caseStatusSchema,
   thresholds: z.array(thresholdResultSchema),
   /** Why the case failed or was skipped, in words; empty when it passed. */

@@ -1,6 +1,9 @@
 // The case verdict as a pure function: thresholds and the error budget in, status and
 // human-readable reasons out. Tests call it directly.
+import { counted } from '../config/plural.js';
 import type { ThresholdOn, ThresholdSpec } from '../config/schema.js';
+import { usd } from '../config/usd.js';
+import { formatErrorKinds, type ErrorKind } from './error-kinds.js';
 import type { MetricStats } from './stats/metric-stats.js';
 import type { CaseStatus, ThresholdResult } from './summary.js';
 
@@ -14,6 +17,11 @@ export interface VerdictInput {
   errorCount: number;
   maxErrors: number;
   sampleCount: number;
+  /** The errors by kind, most frequent first, and how many fell outside the kinds kept. */
+  errorKinds?: readonly ErrorKind[];
+  otherErrors?: number;
+  /** The task's max_cost_usd, and the case's cost (null: a model had no known price, named). */
+  cost?: { max: number; usd: number | null; unpriced: readonly string[] };
 }
 
 export interface Verdict {
@@ -50,10 +58,23 @@ export function judgeCase(input: VerdictInput): Verdict {
     }
     return on === 'mean' ? { metric_id, min, actual, ok } : { metric_id, min, actual, ok, on };
   });
-  if (input.errorCount > input.maxErrors) {
-    reasons.push(
-      `${input.errorCount} of ${input.sampleCount} samples failed (error budget: max_errors ${input.maxErrors}); see sample_error events in events.jsonl`,
-    );
-  }
+  const overBudget = input.errorCount > input.maxErrors;
+  if (overBudget) reasons.push(`${input.errorCount} of ${counted(input.sampleCount, 'sample')} failed (error budget: max_errors ${input.maxErrors})${byKind(input)}`);
+  const costReason = input.cost && costOverCap(input.cost);
+  if (costReason) reasons.push(costReason);
+  // A case that failed for another reason while some samples errored: the errors may be why.
+  if (!overBudget && reasons.length > 0 && input.errorCount > 0) reasons.push(`${counted(input.errorCount, 'sample')} failed (within max_errors ${input.maxErrors})${byKind(input)}`);
   return { status: reasons.length === 0 ? 'passed' : 'failed', thresholds, reasons };
+}
+
+/** "; by kind (each a sample_error in events.jsonl):" and one indented line per top kind. */
+function byKind(input: VerdictInput): string {
+  const lines = formatErrorKinds(input.errorKinds ?? [], input.otherErrors ?? 0);
+  if (lines.length === 0) return '; see sample_error events in events.jsonl';
+  return `; by kind (each a sample_error in events.jsonl):${lines.map((l) => `\n      ${l}`).join('')}`;
+}
+
+function costOverCap(cost: NonNullable<VerdictInput['cost']>): string | undefined {
+  if (cost.usd === null) return `max_cost_usd ${usd(cost.max)} cannot be checked: no known price for ${cost.unpriced.join(', ')}; give its backend a price: (README "Cost")`;
+  return cost.usd > cost.max ? `cost ${usd(cost.usd)} is over max_cost_usd ${usd(cost.max)}` : undefined;
 }

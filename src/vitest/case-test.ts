@@ -18,6 +18,8 @@ import { CaseInterrupted, trackCase } from './interrupt.js';
 import { resolveMode } from './mode.js';
 import { activeRecordings } from './recordings.js';
 import { startResumed } from './resume-case.js';
+import { annotateCase } from './junit-properties.js';
+import { missingKey, MissingKeyFailure } from './missing-key.js';
 import { caseInputs, type SuiteInputs } from './suite-inputs.js';
 
 export { EvalCaseFailure };
@@ -75,17 +77,19 @@ export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSe
         judges = createJudgeClients(spec, { env, mode });
       } catch (error) {
         if (!(error instanceof MissingKeyError)) throw error;
+        const missing = missingKey(spec, error, env);
         const { provider, apiBase } = resolveProvider(spec.backend.config, env);
         const backend = { provider, model: spec.backend.config.model, apiBase };
-        ctx.task.meta[META_KEY] = { case: identity, summary: skippedSummary(spec, mode, backend, error.message) };
-        ctx.skip(error.message);
+        ctx.task.meta[META_KEY] = { case: identity, summary: skippedSummary(spec, mode, backend, missing.reason) };
+        if (missing.fail) throw new MissingKeyFailure(`${spec.name}: ${missing.reason}`);
+        ctx.skip(missing.reason);
         return;
       }
       const abort = caseAbort(ctx);
       const untrack = trackCase(abort);
       const channel = new EventChannel(ctx.task as RunnerTestCase, identity, { signal: abort.signal, onFailure: (error) => abort.abort(error) });
       const settled = (async (): Promise<CaseSummary> => {
-        const summary = await runCase(spec, { mode, client, judges, emit: channel.emit, signal: abort.signal, ...(registry ? { metrics: registry } : {}), ...own, ...resumed, recordings }).finally(() => channel.close());
+        const summary = await runCase(spec, { mode, client, judges, emit: channel.emit, notify: channel.notify, signal: abort.signal, ...(registry ? { metrics: registry } : {}), ...own, ...resumed, recordings }).finally(() => channel.close());
         ctx.task.meta[META_KEY] = { case: identity, summary };
         // The reporter writes summary.json now, before the test can pass; if it cannot, this
         // rejects and the test fails with the reason.
@@ -97,6 +101,8 @@ export function defineCaseTests(cases: readonly CaseSpec[], settings: CaseTestSe
       // moves on, so nothing it had is lost.
       ctx.onTestFinished(() => settled.then(noop, noop), INTERRUPT_GRACE_MS);
       const summary = await settled;
+      // Before the verdict: a test that threw can no longer be annotated.
+      if (!abort.signal.aborted) await annotateCase(ctx, summary);
       if (summary.status === 'failed') throw new EvalCaseFailure(spec, summary.reasons);
       if (summary.status === 'interrupted') throw new CaseInterrupted(`${spec.name} ${summary.reasons[0] ?? 'interrupted'}`);
     });

@@ -43,7 +43,8 @@ export function evalmatrix(options: EvalmatrixPluginOptions = {}): Vite.Plugin {
   const { report, baseline, record, recordingsDir, ...reporterOptions } = options;
   const reporter = new EvalmatrixReporter({
     ...reporterOptions,
-    afterRun: report === false ? undefined : reportAfterRun({ baseline }),
+    // The HTML report unless turned off; the CI job summary whenever GITHUB_STEP_SUMMARY is set.
+    afterRun: reportAfterRun({ ...(baseline === undefined ? {} : { baseline }), html: report !== false }),
   });
   return {
     name: 'evalmatrix',

@@ -53,7 +53,7 @@ describe.concurrent('resuming what cannot be resumed', () => {
     }
     expect(changed.output).toContain('its config changed since that run: the prompt (p). Undo the change to resume the run, or run the evals anew without EVALMATRIX_RESUME.');
     expect(changed.output).toMatch(/✓ trials.eval.ts/);
-    expect(changed.output).toMatch(/be_openai\s+trials\s+5\s+exact=0.66667 f1=0.83333\s+0\s+\d+ ms\s+passed/);
+    expect(changed.output).toMatch(/be_openai\s+trials\s+5\s+exact=0.66667 f1=0.83333\s+0\s+\d+ ms\s+\S+\s+passed/);
     expect(snapshot(done.outDir)).toEqual(before);
   }, 3 * MINUTES);
 
@@ -65,7 +65,7 @@ describe.concurrent('resuming what cannot be resumed', () => {
     const again = await runResumeSuite(done.outDir, { ...SMALL, RESUME_MIN_ACC: '0.9', EVALMATRIX_RESUME: 'latest' });
     expect(again.code).toBe(1);
     expect(again.output).toContain(`plain › be_openai failed:\n  - it finished in run ${runId} and is kept as it was\n  - acc = `);
-    expect(again.output).toMatch(/be_openai\s+trials\s+5\s+exact=0.66667 f1=0.83333\s+0\s+\d+ ms\s+passed/);
+    expect(again.output).toMatch(/be_openai\s+trials\s+5\s+exact=0.66667 f1=0.83333\s+0\s+\d+ ms\s+\S+\s+passed/);
     expect(snapshot(done.outDir)).toEqual(before);
   }, 3 * MINUTES);
 

@@ -60,13 +60,23 @@ describe('vitest run on the scoring fixture', () => {
     expect(caseDirs(run.outDir, PIPELINE)).toEqual([]);
   });
 
-  it("live mode without the judge's key skips the case, naming the judge and the variable", async () => {
-    const run = await runFixture({ EVALMATRIX_MODE: 'live', OPENAI_API_KEY: 'sk-not-used' }, [], DIR);
+  it("live mode without the judge's key skips the case, naming the judge and the variable (outside CI)", async () => {
+    const run = await runFixture({ EVALMATRIX_MODE: 'live', OPENAI_API_KEY: 'sk-not-used', CI: '' }, [], DIR);
     expect(run.code).toBe(0);
     expect(run.output).toContain('1 skipped');
     const [dir] = caseDirs(run.outDir, PIPELINE);
     const summary = readSummary(dir!);
     expect(summary.status).toBe('skipped');
     expect(summary.reasons).toEqual(['judge "grader_judge": openai: no API key; set JUDGE_API_KEY (or run in mock mode, EVALMATRIX_MODE=mock)']);
+  });
+
+  it("in CI, a missing judge key fails the run, naming the judge's backend to mark on_missing_key: skip", async () => {
+    const run = await runFixture({ EVALMATRIX_MODE: 'live', OPENAI_API_KEY: 'sk-not-used', CI: 'true' }, [], DIR);
+    expect(run.code).toBe(1);
+    const [dir] = caseDirs(run.outDir, PIPELINE);
+    expect(readSummary(dir!)).toMatchObject({
+      status: 'failed',
+      reasons: ['judge "grader_judge": openai: no API key; set JUDGE_API_KEY (or run in mock mode, EVALMATRIX_MODE=mock). CI is set, so a live case without its key fails the run; to skip it instead, set on_missing_key: skip on backend "grader"'],
+    });
   });
 });

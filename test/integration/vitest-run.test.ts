@@ -66,8 +66,8 @@ describe('vitest run on a fixture suite', () => {
     expect(index.items[1]).toMatchObject({ task_id: 'mini_task', run_id: runIds[0], backends: ['be_openai'], sample_count: 9 });
 
     // The table is printed at the end of the run.
-    expect(run.output).toMatch(/model\s+task\s+samples\s+metric\s+errors\s+p50 latency\s+status/);
-    expect(run.output).toMatch(/be_openai\s+mini_task\s+9\s+acc=\d\.\d{5}\s+1\s+\d+ ms\s+passed/);
+    expect(run.output).toMatch(/model\s+task\s+samples\s+metric\s+errors\s+p50 latency\s+cost\s+status/);
+    expect(run.output).toMatch(/be_openai\s+mini_task\s+9\s+acc=\d\.\d{5}\s+1\s+\d+ ms\s+\$0\.\d+\s+passed/);
 
     // No secret in any artifact, nor in the console.
     for (const file of allFiles(run.outDir)) expect(readFileSync(file, 'utf8')).not.toContain(SECRET);
@@ -101,8 +101,8 @@ describe('vitest run on a fixture suite', () => {
     expect(caseDirs(run.outDir)).toEqual([]);
   });
 
-  it('live mode skips a case whose key is missing, naming the variable, and records it as skipped', async () => {
-    const run = await runFixture({ EVALMATRIX_MODE: 'live', OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '' });
+  it('live mode skips a case whose key is missing, naming the variable, and records it as skipped (outside CI)', async () => {
+    const run = await runFixture({ EVALMATRIX_MODE: 'live', OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '', CI: '' });
     expect(run.code).toBe(0);
     expect(run.output).toContain('2 skipped');
     const dirs = caseDirs(run.outDir);

@@ -83,8 +83,11 @@ describe('TrialLedger', () => {
     expect([...ledger.finished.keys()]).toEqual(['s2']);
     ledger.add(score('s1', 'b'));
     expect([...ledger.finished.keys()]).toEqual(['s2', 's1']);
-    expect(ledger.finished.get('s1')!.get(0)!.judgeUsage).toEqual({ prompt_tokens: 7, completion_tokens: 1 });
-    expect(ledger.finished.get('s2')!.get(0)!).toMatchObject({ scoringErrors: 1, judgeUsage: { prompt_tokens: 4, completion_tokens: 4 } });
+    expect(ledger.finished.get('s1')!.get(0)!.judgeUsage).toEqual([{ adapter: 'j', usage: { prompt_tokens: 7, completion_tokens: 1 } }]);
+    expect(ledger.finished.get('s2')!.get(0)!).toMatchObject({ scoringErrors: 1, judgeUsage: [{ adapter: undefined, usage: { prompt_tokens: 4, completion_tokens: 4 } }] });
+    // The scoring error's words are kept once, by kind, and the trial refers to them.
+    expect(ledger.errorRecords).toEqual([{ stage: 'scoring', error_type: 'E', status: null, message: 'm' }]);
+    expect(ledger.finished.get('s2')!.get(0)!.errors).toEqual([0]);
     // A new part of the run (case_start) drops what the last one left unfinished: s3 runs again.
     ledger.add(start());
     ledger.add(score('s3', 'b'));
@@ -94,7 +97,7 @@ describe('TrialLedger', () => {
   it('keeps a sample that failed before its trials, the whole dataset’s error for nothing, and the latest outcome of a trial run again', () => {
     const ledger = new TrialLedger();
     for (const e of [start(), error('s9', 'dataset'), error(null, 'dataset'), error('s1', 'inference'), start(), inference('s1'), score('s1', 'a'), score('s1', 'b')]) ledger.add(e);
-    expect([...ledger.failedBefore]).toEqual(['s9']);
+    expect([...ledger.failedBefore.keys()]).toEqual(['s9']);
     expect(ledger.finished.get('s1')!.get(0)!).toMatchObject({ inferenceFailed: false, scores: [{ metric_id: 'a' }, { metric_id: 'b' }] });
     expect(ledger.parts).toBe(2);
     expect(ledger.caseShape()).toEqual({ metricIds: ['a', 'b'], repeats: 1 });

@@ -41,6 +41,19 @@ describe('the report in Chromium', () => {
     expect(statSync(await screenshot(page, 'overview')).size).toBeGreaterThan(10_000);
   });
 
+  it("shows each case's cost from summary.json, split by role, and says when a model has no known price", async () => {
+    const { page, errors } = await openReport(browser, qaReport);
+    const headers = await page.locator('#cases thead th').allInnerTexts();
+    const costColumn = headers.indexOf('cost (model / judge)');
+    expect(costColumn).toBeGreaterThan(0);
+    const costOf = async (label: string): Promise<string> =>
+      page.locator('#cases tbody tr', { has: page.locator('.case-link', { hasText: label }) }).locator('td').nth(costColumn).innerText();
+    // model_regress: {total: 0.0012, dut: 0.0012, judge: 0}; model_new: cost_usd null.
+    expect(await costOf('qa › model_regress')).toBe('$0.00120 ($0.00120 / $0.00000)');
+    expect(await costOf('qa › model_new')).toBe('no known price');
+    expect(errors).toEqual([]);
+  });
+
   it("opens a case's samples and a failing sample: its error and the messages sent", async () => {
     const { page, errors } = await openReport(browser, qaReport);
     await page.click('#matrix .matrix-cell[data-case="2"]');

@@ -23,7 +23,7 @@ describe('the console table', () => {
     const summaries = [at(0, { cached_count: 2 }), at(40, { cached_count: 1 }), at(12)];
     const columns = tableColumns(summaries);
     expect(columns).toEqual(['model', 'task', 'samples', 'cached', 'metric', 'errors', 'p50 latency', 'status']);
-    const rows = summaries.map((s) => summaryRow(s, true));
+    const rows = summaries.map((s) => summaryRow(s, columns));
     expect(rows.map((r) => [r[3], r[6]])).toEqual([
       ['2', '- (replayed)'],
       ['1', '40 ms'],

@@ -161,7 +161,7 @@ describe('runCase with repeats', () => {
     expect(of('sample_error')).toHaveLength(1);
     expect(error).toMatchObject({ sample_id: 'q1', payload: { stage: 'inference', status: 500, trial: 1 } });
     expect(summary).toMatchObject({ sample_count: 4, error_count: 1, trial_count: 12, trial_error_count: 1, status: 'failed' });
-    expect(summary.reasons).toContain('1 of 4 samples failed (error budget: max_errors 0); see sample_error events in events.jsonl');
+    expect(summary.reasons).toEqual([expect.stringMatching(/^1 of 4 samples failed \(error budget: max_errors 0\); by kind \(each a sample_error in events\.jsonl\):\n      1 × HTTP 500 \(server error\): /)]);
     // q1 keeps its two scored trials (both right) in the mean; pass@3 and pass^3 are over
     // q2, q3, q4 (0, 1 and 2 right of 3): 2/3 and 0.
     expect(summary.metrics[0]!.stats).toMatchObject({ samples: 4, mean: 0.5, pass_at_k: 2 / 3, pass_hat_k: 0 });

@@ -29,6 +29,32 @@ describe('judgeCase', () => {
     expect(judgeCase({ ...base, errorCount: 2, maxErrors: 2, thresholds: {}, means: new Map() }).status).toBe('passed');
   });
 
+  it('over the error budget, lists the errors by kind: a count and the first message of each', () => {
+    const errorKinds = [
+      { kind: 'connection refused', stage: 'inference', count: 19, first_message: 'openai network error: Connection error.; cause: connect ECONNREFUSED 127.0.0.1:18085 (gave up after 7 attempts)' },
+      { kind: 'DatasetError', stage: 'dataset', count: 1, first_message: 'row 3 of qa.jsonl: not JSON' },
+    ];
+    const v = judgeCase({ ...base, errorCount: 20, thresholds: {}, means: new Map(), errorKinds });
+    expect(v.reasons).toEqual([
+      '20 of 20 samples failed (error budget: max_errors 0); by kind (each a sample_error in events.jsonl):\n' +
+        '      19 × connection refused: connect ECONNREFUSED 127.0.0.1:18085 (gave up after 7 attempts)\n' +
+        '      1 × DatasetError: row 3 of qa.jsonl: not JSON',
+    ]);
+    // Within the budget, a case that failed for another reason still says which errors it had.
+    const within = judgeCase({ ...base, errorCount: 1, maxErrors: 5, sampleCount: 1, thresholds: { acc: 0.9 }, means: new Map([['acc', 0]]), errorKinds: errorKinds.slice(1) });
+    expect(within.reasons).toEqual(['acc = 0.00000 is below the threshold 0.9', '1 sample failed (within max_errors 5); by kind (each a sample_error in events.jsonl):\n      1 × DatasetError: row 3 of qa.jsonl: not JSON']);
+  });
+
+  it('fails a case over max_cost_usd, or one whose cost cannot be known against it, and passes one within', () => {
+    const at = (usd: number | null) => judgeCase({ ...base, thresholds: {}, means: new Map(), cost: { max: 0.5, usd, unpriced: usd === null ? ['grader (openai/grader-mini), judge grader'] : [] } });
+    expect(at(0.5)).toMatchObject({ status: 'passed', reasons: [] });
+    expect(at(0.61234)).toMatchObject({ status: 'failed', reasons: ['cost $0.6123 is over max_cost_usd $0.5000'] });
+    expect(at(null)).toMatchObject({
+      status: 'failed',
+      reasons: ['max_cost_usd $0.5000 cannot be checked: no known price for grader (openai/grader-mini), judge grader; give its backend a price: (README "Cost")'],
+    });
+  });
+
   it('a threshold on pass_rate compares the share of samples that passed, and says so', () => {
     const means = new Map([['judge', 0.9]]);
     const passRates = new Map([['judge', 0.55]]);

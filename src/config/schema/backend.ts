@@ -1,6 +1,7 @@
 // A backend: which provider and model, where and with which key, and how to call it.
 import { z } from 'zod';
 import { id, responseFormatSchema } from './common.js';
+import { priceSchema } from './price.js';
 
 export const generationParametersSchema = z
   .object({
@@ -53,6 +54,13 @@ export const backendConfigSchema = z
      * format. Lets a judge or any model give meaningful answers offline.
      */
     mock_reply: z.string().min(1).optional(),
+    /** US dollars per million tokens, instead of the price table's figures (README "Cost"). */
+    price: priceSchema.optional(),
+    /**
+     * Live mode, no key for this backend: `skip` its cases (the default outside CI), or `fail`
+     * them (the default when CI is set, so a forgotten secret does not turn a job green).
+     */
+    on_missing_key: z.enum(['skip', 'fail']).optional(),
   })
   .strict();
 export type BackendConfig = z.infer<typeof backendConfigSchema>;

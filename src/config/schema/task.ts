@@ -56,6 +56,9 @@ export const taskSchema = z
     thresholds: z.record(z.string(), thresholdSchema).default({}),
     /** Samples allowed to fail (inference or scoring errors) before the case fails. */
     max_errors: z.number().int().min(0).default(0),
+    /** US dollars the case may cost (model and judges, at the prices of README "Cost"): past it
+     *  no new sample starts and the case fails. */
+    max_cost_usd: z.number().positive().optional(),
   })
   .strict();
 export type TaskSpec = z.infer<typeof taskSchema>;

@@ -4,9 +4,13 @@
 // the case (the inference_end, for a task without metrics). A trial cut off by an interruption
 // has no such end; its events stay in the file but count for nothing. Each case_start begins a
 // new part of the run: what the part before it left unfinished is dropped, and a trial run
-// again later (a rerun of errors) replaces its earlier outcome. Only numbers are kept, never
-// texts, so a long case costs a few numbers per trial.
+// again later (a rerun of errors) replaces its earlier outcome. Only numbers are kept per
+// trial, so a long case costs a few numbers per trial; an error's words are kept once per kind
+// (the kinds a failed case lists, runner/error-kinds.ts), and a trial refers to them.
 import type { Usage } from '../../providers/types.js';
+import { errorClass } from '../../runner/error-class.js';
+import type { ErrorRecord } from '../../runner/error-kinds.js';
+import { messageClass } from '../../runner/error-kinds.js';
 import type { EmittedEvent, PayloadOf } from '../../runner/events.js';
 
 export interface TrialOutcome {
@@ -18,8 +22,14 @@ export interface TrialOutcome {
   /** Scoring errors (one per metric that failed). */
   scoringErrors: number;
   inferenceFailed: boolean;
-  judgeUsage: Usage;
+  /** What judges spent, by the adapter that judged (undefined: a record that did not say). */
+  judgeUsage: { adapter: string | undefined; usage: Usage }[];
+  /** The trial's errors, as indexes into the ledger's errorRecords. */
+  errors: number[];
 }
+
+/** Kinds of error kept with their words; the case's error list shows far fewer (MAX_ERROR_KINDS). */
+const MAX_ERROR_RECORDS = 100;
 
 export const trialFailed = (t: TrialOutcome): boolean => t.inferenceFailed || t.scoringErrors > 0;
 
@@ -31,8 +41,12 @@ export interface CaseShape {
 export class TrialLedger {
   /** Latest finished trials, by sample id then trial index. */
   readonly finished = new Map<string, Map<number, TrialOutcome>>();
-  /** Samples that failed before their trials (a bad row, a prompt that did not render). */
-  readonly failedBefore = new Set<string>();
+  /** Samples that failed before their trials (a bad row, a prompt that did not render), with
+   *  their error (an index into errorRecords). */
+  readonly failedBefore = new Map<string, number>();
+  /** One record per kind of error the events hold: its first occurrence. */
+  readonly errorRecords: ErrorRecord[] = [];
+  private readonly recordOfKind = new Map<string, number>();
   /** Samples finished twice in one part of the run: rows that share a sample_id. */
   readonly repeatedIds = new Set<string>();
   /** The latest case_start: the run's mode and fingerprint. */
@@ -67,7 +81,7 @@ export class TrialLedger {
         const t = this.attempt(e.sample_id, e.payload.trial);
         t.scores.push({ metric_id: e.payload.metric_id, score: e.payload.score, passed: e.payload.passed });
         this.seenMetrics.add(e.payload.metric_id);
-        if (e.payload.judge) addUsage(t.judgeUsage, e.payload.judge.usage);
+        if (e.payload.judge) t.judgeUsage.push({ adapter: e.payload.judge.adapter_id, usage: e.payload.judge.usage });
         return this.settle(t);
       }
       case 'sample_error':
@@ -87,23 +101,39 @@ export class TrialLedger {
 
   private error(sampleId: string | null, p: PayloadOf<'sample_error'>): void {
     if (sampleId === null) return; // the dataset as a whole: read again by whatever runs next
+    const record = this.recordFor(p);
     if (p.stage === 'dataset' || p.stage === 'prompt') {
-      this.failedBefore.add(sampleId);
+      this.failedBefore.set(sampleId, record);
       this.finished.delete(sampleId);
       return;
     }
     const t = this.attempt(sampleId, p.trial);
     if (p.stage === 'inference') t.inferenceFailed = true;
     else t.scoringErrors += 1;
-    if (p.judge_usage) addUsage(t.judgeUsage, p.judge_usage);
+    t.errors.push(record);
+    if (p.judge_usage) t.judgeUsage.push({ adapter: p.judge_adapter, usage: p.judge_usage });
     this.settle(t);
+  }
+
+  /** The index of this error's kind in errorRecords, kept at its first occurrence; -1 past
+   *  MAX_ERROR_RECORDS kinds (counted as `other`, as the case's own error list counts them). */
+  private recordFor(p: PayloadOf<'sample_error'>): number {
+    const record: ErrorRecord = { stage: p.stage, error_type: p.error_type, status: p.status, message: p.message, ...(p.code ? { code: p.code } : {}) };
+    const key = `${p.stage}\u0000${errorClass(record)}\u0000${messageClass(p.message)}`;
+    let index = this.recordOfKind.get(key);
+    if (index === undefined) {
+      if (this.errorRecords.length >= MAX_ERROR_RECORDS) return -1;
+      index = this.errorRecords.push(record) - 1;
+      this.recordOfKind.set(key, index);
+    }
+    return index;
   }
 
   private attempt(sampleId: string, trial = 0): TrialOutcome & { sampleId: string } {
     const key = `${trial}\u0000${sampleId}`;
     let t = this.open.get(key);
     if (!t) {
-      t = { sampleId, trial, part: this.parts, inference: undefined, scores: [], scoringErrors: 0, inferenceFailed: false, judgeUsage: { prompt_tokens: 0, completion_tokens: 0 } };
+      t = { sampleId, trial, part: this.parts, inference: undefined, scores: [], scoringErrors: 0, inferenceFailed: false, judgeUsage: [], errors: [] };
       this.open.set(key, t);
     }
     return t;
@@ -122,9 +152,4 @@ export class TrialLedger {
     trials.set(t.trial, outcome);
     this.failedBefore.delete(sampleId);
   }
-}
-
-function addUsage(into: Usage, usage: Usage): void {
-  into.prompt_tokens += usage.prompt_tokens;
-  into.completion_tokens += usage.completion_tokens;
 }

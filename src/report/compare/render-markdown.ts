@@ -5,11 +5,11 @@ import { allNotes, COST_COLUMNS, costRows, idList, METRIC_COLUMNS, metricRows, v
 const FLIPS_SHOWN = 50;
 
 /** Table cells hold user text (sample ids, metric names): no pipe, tag or newline may break out. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, ' ');
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
 }
 
