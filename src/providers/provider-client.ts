@@ -10,7 +10,7 @@ import { ProviderError } from './errors.js';
 import type { Limiter } from './limiter/limiter.js';
 import type { ParameterAdjustment } from './parameters/adjustments.js';
 import type { PlannedCall, Protocol } from './protocol.js';
-import { retryWaitMs } from './retry/decision.js';
+import { allowedRetries, retryWaitMs } from './retry/decision.js';
 import type { RetryPolicy } from './retry/policy.js';
 import { jsonOutcome } from './structured/answer.js';
 import { structuredFormat, type StructuredFormat } from './structured/format.js';
@@ -69,10 +69,11 @@ export function providerClient(settings: ClientSettings, protocol: Protocol, dep
             throw error;
           }
           const rateLimited = error.status === 429;
-          lease.release({ rateLimited, ...(rateLimited && error.retryAfterMs !== undefined ? { pauseMs: error.retryAfterMs } : {}) });
-          const wait = retryWaitMs(error, attempts, deps.policy, deps.random());
+          const reached = error.type === 'http' || error.type === 'malformed';
+          lease.release({ rateLimited, reached, ...(rateLimited && error.retryAfterMs !== undefined ? { pauseMs: error.retryAfterMs } : {}) });
+          const wait = retryWaitMs(error, attempts, deps.policy, deps.random(), deps.limiter);
           if (wait === undefined) throw error.afterAttempts(attempts, Math.round(waited));
-          tell(onRetry, { attempt: attempts, maxAttempts: deps.policy.maxRetries + 1, waitMs: wait, error });
+          tell(onRetry, { attempt: attempts, maxAttempts: allowedRetries(error, deps.policy, deps.limiter) + 1, waitMs: wait, error });
           await deps.sleep(wait, signal);
           waited += wait;
           continue;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError, type ProviderErrorType } from '../../src/providers/errors.js';
 import { backoffMs } from '../../src/providers/retry/backoff.js';
-import { isRetryable, retryWaitMs } from '../../src/providers/retry/decision.js';
+import { allowedRetries, isRetryable, retryWaitMs } from '../../src/providers/retry/decision.js';
 import { msUntil, parseDuration, parseRetryAfter, serverRetryHintMs } from '../../src/providers/retry/hints.js';
 import { retryPolicy, RETRY_DEFAULTS } from '../../src/providers/retry/policy.js';
 
@@ -137,6 +137,20 @@ describe('retry decisions', () => {
     ['500, no headers: backoff', 500, {}, 1000],
   ])('%s → wait %i ms (hints first, capped)', (_what, status, h, wait) => {
     expect(retryWaitMs(failure('http', { status, headers: h }), 1, policy, 0)).toBe(wait);
+  });
+
+  it('a refused connection to an endpoint that never answered gets two retries; once it has answered, the policy', () => {
+    const refused = failure('network', { code: 'ECONNREFUSED' });
+    const six = retryPolicy({});
+    const never = { everAnswered: false };
+    expect([1, 2, 3].map((attempts) => retryWaitMs(refused, attempts, six, 0, never))).toEqual([1000, 2000, undefined]);
+    expect(allowedRetries(refused, six, never)).toBe(2);
+    expect(retryWaitMs(refused, 3, six, 0, { everAnswered: true })).toBe(4000);
+    expect(allowedRetries(refused, six, { everAnswered: true })).toBe(6);
+    // Other failures keep the whole policy before the first answer too; a smaller policy stays smaller.
+    expect(allowedRetries(failure('http', { status: 503 }), six, never)).toBe(6);
+    expect(allowedRetries(failure('network', { code: 'ECONNRESET' }), six, never)).toBe(6);
+    expect(allowedRetries(refused, retryPolicy({ max_retries: 1 }), never)).toBe(1);
   });
 
   it('backoff grows with the attempts made, and stops after max_retries', () => {

@@ -15,6 +15,8 @@ export interface LeaseOutcome {
   /** Tokens really used, to correct the tokens-per-minute estimate. */
   tokensUsed?: number;
   ok?: boolean;
+  /** The server answered (an error status counts; a refused or dropped connection does not). */
+  reached?: boolean;
 }
 
 export interface Lease {
@@ -31,6 +33,8 @@ export class Limiter {
   private readonly waiting: Array<() => void> = [];
   private readonly stalls = new StallWatch();
   private sweeping = false;
+  /** Some request through this limiter reached the server: its endpoint is known to exist. */
+  everAnswered = false;
 
   constructor(
     private limits: Limits,
@@ -73,6 +77,7 @@ export class Limiter {
       release: (outcome) => {
         if (released) return;
         released = true;
+        if (outcome.ok || outcome.reached) this.everAnswered = true;
         this.stalls.end(watched, this.clock.now(), outcome.ok === true);
         if (outcome.rateLimited) this.concurrency.onRateLimited(seq, this.inFlight, this.issued);
         else if (outcome.ok) this.concurrency.onSuccess();

@@ -21,6 +21,16 @@ const PERMANENT_NETWORK_CODES = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
+/** A connection the network refused: a server that is not there (yet). */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * Retries for an unreachable endpoint that has never answered (about 3 s of waiting at the
+ * default backoff): a dead port or a typo'd api_base shows in seconds, with its cause, instead
+ * of after the whole policy (a minute). Once the endpoint has answered, the policy applies.
+ */
+export const UNPROVEN_ENDPOINT_RETRIES = 2;
+
 export type Failure = Pick<ProviderError, 'type' | 'status' | 'code'>;
 
 export function isRetryable(failure: Failure): boolean {
@@ -45,8 +55,15 @@ export function retryWaitMs(
   attemptsMade: number,
   policy: RetryPolicy,
   random: number,
+  endpoint: { everAnswered: boolean } = { everAnswered: true },
 ): number | undefined {
-  if (!isRetryable(failure) || attemptsMade > policy.maxRetries) return undefined;
+  if (!isRetryable(failure) || attemptsMade > allowedRetries(failure, policy, endpoint)) return undefined;
   const wait = failure.retryAfterMs ?? backoffMs(attemptsMade - 1, policy, random);
   return Math.min(wait, policy.maxSleepMs);
+}
+
+/** How many retries this failure gets: the policy's, or fewer for an endpoint that never answered. */
+export function allowedRetries(failure: Failure, policy: RetryPolicy, endpoint: { everAnswered: boolean } = { everAnswered: true }): number {
+  const unproven = !endpoint.everAnswered && failure.type === 'network' && failure.code !== undefined && UNREACHABLE_CODES.has(failure.code);
+  return unproven ? Math.min(policy.maxRetries, UNPROVEN_ENDPOINT_RETRIES) : policy.maxRetries;
 }
