@@ -4,6 +4,8 @@
 export interface Plan {
   mode: 'full' | 'quick';
   overhead: { sizes: [number, number]; repetitions: number; concurrency: number };
+  /** Five OpenAI models over HTTP, evalmatrix in live mode against a raw SDK loop (scenarios/live.ts). */
+  live: { sizes: [number, number]; repetitions: number; concurrency: number };
   latency: { samples: number; repetitions: number; concurrency: number; latencyMs: number };
   /** The largest size also runs in the threads pool and with V8's own heap pacing. */
   scale: { sizes: number[]; concurrency: number };
@@ -20,6 +22,7 @@ export function planFor(quick: boolean): Plan {
     ? {
         mode: 'quick',
         overhead: { sizes: [200, 1000], repetitions: 3, concurrency: 32 },
+        live: { sizes: [200, 1000], repetitions: 3, concurrency: 32 },
         latency: { samples: 200, repetitions: 1, concurrency: 32, latencyMs: 50 },
         scale: { sizes: [10_000], concurrency: 64 },
         lag: { samples: 500, concurrency: 64, burnMs: 2 },
@@ -30,6 +33,7 @@ export function planFor(quick: boolean): Plan {
     : {
         mode: 'full',
         overhead: { sizes: [1000, 5000], repetitions: 5, concurrency: 32 },
+        live: { sizes: [1000, 5000], repetitions: 3, concurrency: 32 },
         latency: { samples: 1000, repetitions: 3, concurrency: 32, latencyMs: 50 },
         scale: { sizes: [10_000, 100_000], concurrency: 64 },
         lag: { samples: 10_000, concurrency: 64, burnMs: 2 },

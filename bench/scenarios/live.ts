@@ -1,0 +1,136 @@
+// Live: the comparison users make. Five OpenAI models answered over HTTP by one server in a
+// process of its own (live-server.ts), evalmatrix in live mode through `vitest run` against the
+// raw `openai` SDK loop (raw-openai.ts) with one shared pool of the same concurrency — in
+// evalmatrix, each case's `concurrency` slots behind one shared `max_concurrency` limit, the
+// five backends being one provider, endpoint and key. Alternating, after a warm-up pair, at two
+// sizes: the per-sample cost is the slope, the start-up difference the intercepts' (fit.ts),
+// on wall and CPU time; the whole process tree's peak RSS (the server is outside both trees).
+// Every run must make every call (the server counts them) and both sides must score every
+// sample alike.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { checkRun, checkSameSampleScores, checkSameScores } from '../check.js';
+import { fitOverhead, type Fit, type Runs, type Side } from '../fit.js';
+import { LIVE_INSTRUCTION } from '../live-prompt.js';
+import { alternate } from '../pair.js';
+import type { Plan } from '../plan.js';
+import { BUILT, runEvalmatrix, runRawOpenAI, type SideRun } from '../sides.js';
+import { median, round } from '../stats.js';
+import { pipelineFile, rowsFile } from '../workspace.js';
+import path from 'node:path';
+
+export const LIVE_MODELS = ['gpt-4o-mini', 'gpt-4o', 'gpt-4.1', 'gpt-4.1-mini', 'gpt-4.1-nano'] as const;
+const KEY = 'bench-not-a-real-key';
+
+export interface LiveResult extends Fit {
+  /** `baseline` in the figures below is the raw SDK loop. */
+  models: number;
+  concurrency: number;
+  sizes: [number, number];
+  repetitions: number;
+  runs_wall_s: Runs;
+  runs_cpu_s: Runs | null;
+  cpu: Fit | null;
+  /** CPU seconds ÷ wall seconds at the larger size (medians): above 1, both cores were busy. */
+  cpu_per_wall: Record<Side, number | null>;
+  /** The whole process tree's peak at the larger size, the highest over repetitions. */
+  peak_rss_mb: Record<Side, number | null>;
+}
+
+export async function live(plan: Plan['live'], log: (line: string) => void): Promise<LiveResult> {
+  const [small, large] = plan.sizes;
+  const rows = await rowsFile(large);
+  const server = await startServer();
+  try {
+    const base = `http://127.0.0.1:${server.port}/v1`;
+    const backends = LIVE_MODELS.map((model) => ({ id: model, provider: 'openai', model, apiBase: base, maxConcurrency: plan.concurrency }));
+    const files = Object.fromEntries(
+      plan.sizes.map((n) => [n, pipelineFile({ name: `live_${n}`, providers: [], backends, rowsFile: rows, samples: n, concurrency: plan.concurrency, instruction: LIVE_INSTRUCTION })]),
+    );
+    const env = { OPENAI_API_KEY: KEY };
+    const expected = LIVE_MODELS.length;
+    const counted = async <T extends SideRun>(n: number, run: () => Promise<T>): Promise<T> => {
+      const before = await server.count();
+      const result = await run();
+      const made = (await server.count()) - before;
+      if (made !== expected * n) throw new Error(`live: ${made} completions served, expected ${expected * n}`);
+      return result;
+    };
+    const pairAt = async (rep: number, n: number) => {
+      const pair = await alternate(
+        rep,
+        () => counted(n, () => runEvalmatrix(files[n]!, { EVALMATRIX_MODE: 'live', ...env }, { sampleScores: true })),
+        () => counted(n, () => runRawOpenAI(rows, n, plan.concurrency, base, LIVE_MODELS, env)),
+      );
+      checkRun('evalmatrix', pair.evalmatrix.cases, expected, n);
+      checkRun('raw', pair.baseline.cases, expected, n);
+      const asBackend = (model: string): string => `bench_${model}`;
+      checkSameScores(pair.evalmatrix.cases, pair.baseline.cases.map((c) => ({ ...c, model: asBackend(c.model) })));
+      checkSameSampleScores(pair.evalmatrix.cases, pair.baseline.cases, asBackend);
+      return pair;
+    };
+
+    await pairAt(0, small); // warm-up: caches, the server's JIT; not counted
+    const empty = (): Runs => ({ evalmatrix: { [small]: [], [large]: [] }, baseline: { [small]: [], [large]: [] } });
+    const wall = empty();
+    const cpu = empty();
+    let cpuKnown = true;
+    const rss: Record<Side, number[]> = { evalmatrix: [], baseline: [] };
+    for (let rep = 0; rep < plan.repetitions; rep++) {
+      for (const n of plan.sizes) {
+        const pair = await pairAt(rep, n);
+        for (const side of ['evalmatrix', 'baseline'] as const) {
+          const m = pair[side].measured;
+          wall[side][n]!.push(round(m.wallS, 3));
+          if (m.cpuS === null) cpuKnown = false;
+          else cpu[side][n]!.push(round(m.cpuS, 3));
+          if (n === large && m.peakRssMb !== null) rss[side].push(m.peakRssMb);
+        }
+        log(`live ${rep + 1}/${plan.repetitions} n=${n}: evalmatrix ${wall.evalmatrix[n]!.at(-1)} s, raw ${wall.baseline[n]!.at(-1)} s (CPU ${cpu.evalmatrix[n]!.at(-1) ?? '-'} / ${cpu.baseline[n]!.at(-1) ?? '-'} s)`);
+      }
+    }
+    const busy = (side: Side): number | null => (cpuKnown ? round(median(cpu[side][large]!) / median(wall[side][large]!), 2) : null);
+    return {
+      models: LIVE_MODELS.length,
+      concurrency: plan.concurrency,
+      sizes: plan.sizes,
+      repetitions: plan.repetitions,
+      ...fitOverhead(wall, plan.sizes, LIVE_MODELS.length),
+      runs_wall_s: wall,
+      runs_cpu_s: cpuKnown ? cpu : null,
+      cpu: cpuKnown ? fitOverhead(cpu, plan.sizes, LIVE_MODELS.length) : null,
+      cpu_per_wall: { evalmatrix: busy('evalmatrix'), baseline: busy('baseline') },
+      peak_rss_mb: { evalmatrix: rss.evalmatrix.length ? Math.max(...rss.evalmatrix) : null, baseline: rss.baseline.length ? Math.max(...rss.baseline) : null },
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+interface LiveServer {
+  port: number;
+  count(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+async function startServer(): Promise<LiveServer> {
+  const child: ChildProcess = spawn(process.execPath, [path.join(BUILT, 'live-server.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`live server exited (${code}) before listening: ${output}`)));
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+      const found = /port=(\d+)/.exec(output);
+      if (found) resolve(Number(found[1]));
+    });
+  });
+  return {
+    port,
+    count: async () => ((await (await fetch(`http://127.0.0.1:${port}/count`)).json()) as { completions: number }).completions,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
