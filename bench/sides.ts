@@ -87,8 +87,8 @@ export async function runBaseline(pipelineFile: string, extraEnv: Record<string,
 }
 
 /** The raw SDK loop of the live benchmark (raw-openai.ts), against `baseUrl`. */
-export async function runRawOpenAI(rowsFile: string, samples: number, concurrency: number, baseUrl: string, models: readonly string[], env: Record<string, string>): Promise<SideRun> {
-  const measured = await measure(process.execPath, [RAW_OPENAI, rowsFile, String(samples), String(concurrency), baseUrl, ...models], { env: { NO_COLOR: '1', ...env }, cwd: REPO });
+export async function runRawOpenAI(rowsFile: string, samples: number, concurrency: number, baseUrl: string, models: readonly string[], env: Record<string, string>, nodeFlags: string[] = []): Promise<SideRun> {
+  const measured = await measure(process.execPath, [...nodeFlags, RAW_OPENAI, rowsFile, String(samples), String(concurrency), baseUrl, ...models], { env: { NO_COLOR: '1', ...env }, cwd: REPO });
   if (measured.code !== 0) throw new Error(`raw openai loop failed (exit ${measured.code}):\n${measured.stderr}`);
   const lastLine = measured.stdout.trim().split('\n').at(-1) ?? '{}';
   return { measured, cases: (JSON.parse(lastLine) as { cases: CaseOutcome[] }).cases };
