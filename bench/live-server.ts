@@ -3,11 +3,16 @@
 // same server cost on the same machine and neither has it in its own process tree.
 // It answers "The answer is A." or "… B." from a hash of the last message, so a sample's score
 // depends on what was sent (both sides must send the same prompt to score alike), and counts the
-// completions it served (GET /count) so the benchmark can check every call was made.
+// completions it served and when the first arrived and the last was answered (GET /stats; POST
+// /reset starts the times over), so the benchmark can check every call was made and see each
+// side's time before its first request and after its last answer.
 // Usage: node live-server.js; prints `port=<n>` once it listens.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
 let completions = 0;
+/** Epoch ms: the first request's arrival and the last answer since the last reset. */
+let firstAt: number | null = null;
+let lastAt: number | null = null;
 
 /** FNV-1a over the text's UTF-16 units: cheap, deterministic, spread over both letters. */
 export function answerFor(text: string): 'A' | 'B' {
@@ -26,6 +31,7 @@ function complete(body: string, res: ServerResponse): void {
   const request = JSON.parse(body) as { model: string; messages: { content: string }[] };
   const content = `The answer is ${answerFor(request.messages.at(-1)?.content ?? '')}.`;
   completions += 1;
+  lastAt = Date.now();
   const promptTokens = Math.ceil(body.length / 4);
   reply(res, 200, {
     id: `chatcmpl-${completions}`,
@@ -38,8 +44,13 @@ function complete(body: string, res: ServerResponse): void {
 }
 
 function handle(req: IncomingMessage, res: ServerResponse): void {
-  if (req.method === 'GET' && req.url === '/count') return reply(res, 200, { completions });
+  if (req.method === 'GET' && req.url === '/stats') return reply(res, 200, { completions, first_at: firstAt, last_at: lastAt });
+  if (req.method === 'POST' && req.url === '/reset') {
+    firstAt = lastAt = null;
+    return reply(res, 200, {});
+  }
   if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) return reply(res, 404, { error: { message: `no route for ${req.method} ${req.url}` } });
+  firstAt ??= Date.now();
   let body = '';
   req.setEncoding('utf8');
   req.on('data', (chunk: string) => (body += chunk));

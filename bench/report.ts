@@ -31,6 +31,7 @@ function liveLines(r: Results): string[] {
     `  raw SDK    ${l.sizes.map((n) => `${l.median_s.baseline[n]} s`).join(' / ')}  (${l.per_sample_ms.baseline} ms per sample, fixed ${l.fixed_s.baseline} s, peak RSS ${l.peak_rss_mb.baseline} MB)`,
     ...(cpu ? [`  CPU time: ${cpu.per_sample_ms.evalmatrix} vs ${cpu.per_sample_ms.baseline} ms per sample, fixed ${cpu.fixed_s.evalmatrix} vs ${cpu.fixed_s.baseline} s; CPU/wall ${l.cpu_per_wall.evalmatrix} vs ${l.cpu_per_wall.baseline}`] : []),
     `  marginal ratio by repetition: ${l.per_repetition.marginal_ratio.join(', ')}; start-up difference: ${l.per_repetition.startup_s.join(', ')} s`,
+    `  spawn to first request ${l.to_first_request_s.evalmatrix} vs ${l.to_first_request_s.baseline} s; last answer to exit ${l.after_last_answer_s.evalmatrix} vs ${l.after_last_answer_s.baseline} s`,
   ];
 }
 

@@ -35,6 +35,16 @@ export interface LiveResult extends Fit {
   cpu_per_wall: Record<Side, number | null>;
   /** The whole process tree's peak at the larger size, the highest over repetitions. */
   peak_rss_mb: Record<Side, number | null>;
+  /** Medians over every measured run: seconds from spawning the side to the server's first
+   *  request, and from the server's last answer to the side's exit (start-up and wind-down seen
+   *  directly, beside the fitted intercepts). */
+  to_first_request_s: Record<Side, number>;
+  after_last_answer_s: Record<Side, number>;
+}
+
+interface Timed extends SideRun {
+  toFirstS: number;
+  afterLastS: number;
 }
 
 export async function live(plan: Plan['live'], log: (line: string) => void): Promise<LiveResult> {
@@ -49,12 +59,14 @@ export async function live(plan: Plan['live'], log: (line: string) => void): Pro
     );
     const env = { OPENAI_API_KEY: KEY };
     const expected = LIVE_MODELS.length;
-    const counted = async <T extends SideRun>(n: number, run: () => Promise<T>): Promise<T> => {
-      const before = await server.count();
+    const counted = async <T extends SideRun>(n: number, run: () => Promise<T>): Promise<T & Timed> => {
+      const before = await server.reset();
       const result = await run();
-      const made = (await server.count()) - before;
+      const after = await server.stats();
+      const made = after.completions - before;
       if (made !== expected * n) throw new Error(`live: ${made} completions served, expected ${expected * n}`);
-      return result;
+      const { spawnedAt, exitedAt } = result.measured;
+      return { ...result, toFirstS: (after.first_at! - spawnedAt) / 1000, afterLastS: (exitedAt - after.last_at!) / 1000 };
     };
     const pairAt = async (rep: number, n: number) => {
       const pair = await alternate(
@@ -76,6 +88,8 @@ export async function live(plan: Plan['live'], log: (line: string) => void): Pro
     const cpu = empty();
     let cpuKnown = true;
     const rss: Record<Side, number[]> = { evalmatrix: [], baseline: [] };
+    const toFirst: Record<Side, number[]> = { evalmatrix: [], baseline: [] };
+    const afterLast: Record<Side, number[]> = { evalmatrix: [], baseline: [] };
     for (let rep = 0; rep < plan.repetitions; rep++) {
       for (const n of plan.sizes) {
         const pair = await pairAt(rep, n);
@@ -85,6 +99,8 @@ export async function live(plan: Plan['live'], log: (line: string) => void): Pro
           if (m.cpuS === null) cpuKnown = false;
           else cpu[side][n]!.push(round(m.cpuS, 3));
           if (n === large && m.peakRssMb !== null) rss[side].push(m.peakRssMb);
+          toFirst[side].push(pair[side].toFirstS);
+          afterLast[side].push(pair[side].afterLastS);
         }
         log(`live ${rep + 1}/${plan.repetitions} n=${n}: evalmatrix ${wall.evalmatrix[n]!.at(-1)} s, raw ${wall.baseline[n]!.at(-1)} s (CPU ${cpu.evalmatrix[n]!.at(-1) ?? '-'} / ${cpu.baseline[n]!.at(-1) ?? '-'} s)`);
       }
@@ -101,6 +117,8 @@ export async function live(plan: Plan['live'], log: (line: string) => void): Pro
       cpu: cpuKnown ? fitOverhead(cpu, plan.sizes, LIVE_MODELS.length) : null,
       cpu_per_wall: { evalmatrix: busy('evalmatrix'), baseline: busy('baseline') },
       peak_rss_mb: { evalmatrix: rss.evalmatrix.length ? Math.max(...rss.evalmatrix) : null, baseline: rss.baseline.length ? Math.max(...rss.baseline) : null },
+      to_first_request_s: { evalmatrix: round(median(toFirst.evalmatrix), 3), baseline: round(median(toFirst.baseline), 3) },
+      after_last_answer_s: { evalmatrix: round(median(afterLast.evalmatrix), 3), baseline: round(median(afterLast.baseline), 3) },
     };
   } finally {
     await server.stop();
@@ -109,7 +127,9 @@ export async function live(plan: Plan['live'], log: (line: string) => void): Pro
 
 interface LiveServer {
   port: number;
-  count(): Promise<number>;
+  /** Starts the first/last times over; returns the completions served so far. */
+  reset(): Promise<number>;
+  stats(): Promise<{ completions: number; first_at: number | null; last_at: number | null }>;
   stop(): Promise<void>;
 }
 
@@ -124,9 +144,14 @@ async function startServer(): Promise<LiveServer> {
       if (found) resolve(Number(found[1]));
     });
   });
+  const stats = async () => (await (await fetch(`http://127.0.0.1:${port}/stats`)).json()) as Awaited<ReturnType<LiveServer['stats']>>;
   return {
     port,
-    count: async () => ((await (await fetch(`http://127.0.0.1:${port}/count`)).json()) as { completions: number }).completions,
+    stats,
+    reset: async () => {
+      await fetch(`http://127.0.0.1:${port}/reset`, { method: 'POST' });
+      return (await stats()).completions;
+    },
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
