@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { collectIndex, pipelineRoots } from '../src/reporter/collect-index.js';
 import type { Summary } from '../src/runner/summary.js';
+import { heapGrowingPercent } from '../src/vitest/heap-growth.js';
 import { measure, type Measured } from './measure.js';
 import type { CaseOutcome } from './outcome.js';
 
@@ -51,6 +52,19 @@ function sideEnv(extra: Record<string, string>): Record<string, string> {
   return { EVALMATRIX_MODE: 'mock', CI: '1', NO_COLOR: '1', ...extra };
 }
 
+/**
+ * The runtime settings evalmatrix gives its test worker, given to the other side too, so the two
+ * differ only in what they run: V8's old-generation pacing (heap-growth.ts; the worker sets it
+ * from its setup file, the other side starts with it). Left to V8's own pacing the baseline
+ * collected at other moments than evalmatrix's worker did; measured on the raw loop at
+ * 5 x 2,000 live, the flag changes its CPU time by nothing measurable (4.0-4.3 s either way) and
+ * its peak RSS from 180 MB to 130-138 MB.
+ */
+export function sameRuntimeFlags(env: Record<string, string>): string[] {
+  const percent = heapGrowingPercent({ ...process.env, ...env }, []);
+  return percent === undefined ? [] : [`--heap-growing-percent=${percent}`];
+}
+
 export async function runEvalmatrix(pipelineFile: string, extraEnv: Record<string, string> = {}, options: EvalmatrixOptions = {}): Promise<EvalmatrixRun> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'em-bench-out-'));
   const probeFile = path.join(outDir, 'probe.json');
@@ -80,7 +94,7 @@ export async function runEvalmatrix(pipelineFile: string, extraEnv: Record<strin
 }
 
 export async function runBaseline(pipelineFile: string, extraEnv: Record<string, string> = {}, nodeFlags: string[] = []): Promise<SideRun> {
-  const measured = await measure(process.execPath, [...nodeFlags, BASELINE, pipelineFile], { env: sideEnv(extraEnv), cwd: REPO });
+  const measured = await measure(process.execPath, [...sameRuntimeFlags(extraEnv), ...nodeFlags, BASELINE, pipelineFile], { env: sideEnv(extraEnv), cwd: REPO });
   if (measured.code !== 0) throw new Error(`baseline failed (exit ${measured.code}):\n${measured.stderr}`);
   const lastLine = measured.stdout.trim().split('\n').at(-1) ?? '{}';
   return { measured, cases: (JSON.parse(lastLine) as { cases: CaseOutcome[] }).cases };
@@ -88,7 +102,7 @@ export async function runBaseline(pipelineFile: string, extraEnv: Record<string,
 
 /** The raw SDK loop of the live benchmark (raw-openai.ts), against `baseUrl`. */
 export async function runRawOpenAI(rowsFile: string, samples: number, concurrency: number, baseUrl: string, models: readonly string[], env: Record<string, string>, nodeFlags: string[] = []): Promise<SideRun> {
-  const measured = await measure(process.execPath, [...nodeFlags, RAW_OPENAI, rowsFile, String(samples), String(concurrency), baseUrl, ...models], { env: { NO_COLOR: '1', ...env }, cwd: REPO });
+  const measured = await measure(process.execPath, [...sameRuntimeFlags(env), ...nodeFlags, RAW_OPENAI, rowsFile, String(samples), String(concurrency), baseUrl, ...models], { env: { NO_COLOR: '1', ...env }, cwd: REPO });
   if (measured.code !== 0) throw new Error(`raw openai loop failed (exit ${measured.code}):\n${measured.stderr}`);
   const lastLine = measured.stdout.trim().split('\n').at(-1) ?? '{}';
   return { measured, cases: (JSON.parse(lastLine) as { cases: CaseOutcome[] }).cases };
