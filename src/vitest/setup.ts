@@ -5,7 +5,8 @@
 // holds (EVALMATRIX_HEAP_GROWING_PERCENT, 100 unless set; see heap-growth.ts).
 // The mocks (msw, its interceptors, graphql…) and the recorder are imported only by a run that
 // uses them: a live run without recordings never loads them (measured: about 0.2 s less before
-// the first sample and 10 MB less in the worker; README "Performance").
+// the first sample and 10 MB less in the worker; README "Performance"). They are imported as this
+// file loads, as static imports were, so no hook or test of the eval file waits on the loading.
 import { afterAll, beforeAll } from 'vitest';
 import { heapGrowingPercent, holdHeapGrowth } from './heap-growth.js';
 import type { MockInterception } from '../mocks/interception.js';
@@ -17,6 +18,22 @@ import type { Recordings } from '../recordings/start.js';
 let interception: MockInterception | undefined;
 let recordings: Recordings | undefined;
 
+const loadMocks = () => Promise.all([import('../mocks/interception.js'), import('../mocks/env-options.js'), import('./hub-passthrough.js')]);
+const loadRecorder = () => import('../recordings/start.js');
+
+/** What this worker's mode and recordings use, loading now. A wrong mode or recordings setting
+ *  loads nothing here; it fails in beforeAll, naming itself, as it always did. */
+function startLoading(): { mocks?: ReturnType<typeof loadMocks>; recorder?: ReturnType<typeof loadRecorder> } {
+  try {
+    const mode = resolveMode();
+    return { ...(mode === 'mock' ? { mocks: loadMocks() } : {}), ...(activeRecordings(mode) ? { recorder: loadRecorder() } : {}) };
+  } catch {
+    return {};
+  }
+}
+const loading = startLoading();
+await Promise.all([loading.mocks, loading.recorder]);
+
 interruptCasesOnSignals();
 
 // Before the eval file is even collected: a limit V8 sets now stands until its next full GC.
@@ -26,7 +43,7 @@ afterAll(holdHeapGrowth(heapGrowingPercent()));
 beforeAll(async () => {
   const mode = resolveMode();
   if (mode === 'mock') {
-    const [{ startMockInterception }, { mockOptionsFromEnv }, hub] = await Promise.all([import('../mocks/interception.js'), import('../mocks/env-options.js'), import('./hub-passthrough.js')]);
+    const [{ startMockInterception }, { mockOptionsFromEnv }, hub] = await (loading.mocks ?? loadMocks());
     // A fallback: an eval file's own interception (or msw server), started at its top level
     // before this runs, is still asked first.
     interception = startMockInterception({ ...mockOptionsFromEnv(), fallback: true });
@@ -35,7 +52,7 @@ beforeAll(async () => {
   // Not a fallback, so asked before the mocks: a recording answers before a mock does.
   const settings = activeRecordings(mode);
   if (settings) {
-    const { startRecordings } = await import('../recordings/start.js');
+    const { startRecordings } = await (loading.recorder ?? loadRecorder());
     recordings = startRecordings(settings, { live: mode === 'live' });
   }
 });
