@@ -102,7 +102,8 @@ export async function live(plan: Plan['live'], log: (line: string) => void): Pro
           toFirst[side].push(pair[side].toFirstS);
           afterLast[side].push(pair[side].afterLastS);
         }
-        log(`live ${rep + 1}/${plan.repetitions} n=${n}: evalmatrix ${wall.evalmatrix[n]!.at(-1)} s, raw ${wall.baseline[n]!.at(-1)} s (CPU ${cpu.evalmatrix[n]!.at(-1) ?? '-'} / ${cpu.baseline[n]!.at(-1) ?? '-'} s)`);
+        const ends = (side: Side): string => `${round(pair[side].toFirstS, 2)}+…+${round(pair[side].afterLastS, 2)}`;
+        log(`live ${rep + 1}/${plan.repetitions} n=${n}: evalmatrix ${wall.evalmatrix[n]!.at(-1)} s, raw ${wall.baseline[n]!.at(-1)} s (CPU ${cpu.evalmatrix[n]!.at(-1) ?? '-'} / ${cpu.baseline[n]!.at(-1) ?? '-'} s; to first request + … + after last answer ${ends('evalmatrix')} / ${ends('baseline')} s)`);
       }
     }
     const busy = (side: Side): number | null => (cpuKnown ? round(median(cpu[side][large]!) / median(wall[side][large]!), 2) : null);

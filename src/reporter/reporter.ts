@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { TestArtifact } from '@vitest/runner';
 import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
+import type { EmittedEvent } from '../runner/events.js';
 import type { CaseSummary, Summary } from '../runner/summary.js';
 import { writeJsonAtomic } from './atomic-write.js';
 import { writeIndexes } from './write-indexes.js';
@@ -24,6 +25,9 @@ export interface EvalmatrixReporterOptions {
    * to (the plugin writes each one's report.html here). Its failure is logged, never fatal.
    */
   afterRun?: (roots: readonly string[], log: (line: string) => void) => Promise<void> | void;
+  /** Called with each batch once it is written to `file`, as lines `firstLine` on (the plugin's
+   *  report folds them in as they come). Its failure is ignored: the file is what counts. */
+  onEventsWritten?: (file: string, events: readonly EmittedEvent[], firstLine: number) => void;
 }
 
 interface CaseOutput {
@@ -91,7 +95,9 @@ export class EvalmatrixReporter implements Reporter {
     // Vitest keeps artifacts on the task; drop the events so memory doesn't grow with the run.
     artifact.events = [];
     // After the first failure the file takes nothing more; the case already knows, say it once.
+    const firstLine = c.events.eventCount + 1;
     this.guard(testCase, () => c.events.append(events), { rethrow: true, loud: !c.events.failed });
+    this.guard(testCase, () => this.options.onEventsWritten?.(c.events.file, events, firstLine), { rethrow: false, loud: false });
     if (!c.ended) this.progress.record(testCase.id, events);
   }
 
@@ -174,7 +180,7 @@ export class EvalmatrixReporter implements Reporter {
   private caseFor(testId: string, identity: CaseIdentity): CaseOutput {
     let c = this.cases.get(testId);
     if (!c) {
-      const root = pipelineRoot(this.outRoot(), identity.pipeline);
+      const root = pipelineRoot(outputRoot(this.projectRoot()), identity.pipeline);
       const dir = path.join(root, ...runDir(identity.model, identity.task_id, this.runId).split('/'));
       c = { identity, dir, events: new EventsFile(path.join(dir, 'events.jsonl'), this.runId), ended: false };
       this.cases.set(testId, c);
@@ -185,10 +191,6 @@ export class EvalmatrixReporter implements Reporter {
 
   private projectRoot(): string {
     return this.vitest?.config.root ?? process.cwd();
-  }
-
-  private outRoot(): string {
-    return outputRoot(this.projectRoot());
   }
 
   private log(message: string): void {

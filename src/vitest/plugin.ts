@@ -10,7 +10,7 @@ import type { Vite } from 'vitest/node';
 // build, which compiles src/ alone, does not see them.
 import type {} from 'vitest/config';
 import { EvalmatrixReporter, type EvalmatrixReporterOptions } from '../reporter/reporter.js';
-import { reportAfterRun } from '../report/after-run.js';
+import { reportAfterRun, reportTap } from '../report/after-run.js';
 import { collectByRunningFiles } from './collect-mode.js';
 import { stopGracefullyOnSignals } from './graceful-stop.js';
 import { RECORDINGS_KEY } from './recordings-key.js';
@@ -40,9 +40,12 @@ export interface EvalmatrixPluginOptions extends Omit<EvalmatrixReporterOptions,
 
 export function evalmatrix(options: EvalmatrixPluginOptions = {}): Vite.Plugin {
   const { report, baseline, record, recordingsDir, ...reporterOptions } = options;
+  // The report after each run folds the events in as they are written (report/run-tap.ts).
+  const tap = report === false ? undefined : reportTap();
   const reporter = new EvalmatrixReporter({
     ...reporterOptions,
-    afterRun: report === false ? undefined : reportAfterRun({ baseline }),
+    afterRun: tap && reportAfterRun({ baseline }, tap),
+    onEventsWritten: tap?.written,
   });
   return {
     name: 'evalmatrix',

@@ -1,6 +1,6 @@
 // The first pass over a case's events.jsonl: every sample's outcome, the latencies and the
 // case-level events — what the matrix, the charts and the comparison need, without the texts.
-import type { PayloadOf } from '../../runner/events.js';
+import type { EmittedEvent, PayloadOf } from '../../runner/events.js';
 import { readEvents } from './events.js';
 import { passOf, sampleKey, type SampleOutcome } from './outcome.js';
 import type { Problems } from './problems.js';
@@ -40,13 +40,31 @@ function outcomeFor(scan: CaseScan, id: string, trial: number | undefined): Samp
 
 /** The first pass; with `keep`, a case of at most `keep.upTo` samples is read in this one pass. */
 export async function scanCase(eventsFile: string, problems: Problems, keep?: KeepRecords): Promise<CaseScan> {
-  const scan: CaseScan = { outcomes: new Map(), latencies: [], caseErrors: [], start: undefined, end: undefined, metricIds: [], records: null, lineOwners: [] };
-  const metrics = new Set<string>();
-  let collector = keep ? new RecordCollector(keep.maxTextChars) : null;
-  for await (const { line, event: e } of readEvents(eventsFile, problems)) {
-    collector?.add(e);
+  const scanner = new CaseScanner(keep);
+  for await (const { line, event } of readEvents(eventsFile, problems)) scanner.add(event, line);
+  return scanner.result();
+}
+
+/**
+ * The first pass, one event at a time, wherever the events come from: read back from the file
+ * (scanCase), or handed over by the reporter as it writes them (report/run-tap.ts), which spares
+ * the report a second reading of every events.jsonl after the run.
+ */
+export class CaseScanner {
+  private readonly scan: CaseScan = { outcomes: new Map(), latencies: [], caseErrors: [], start: undefined, end: undefined, metricIds: [], records: null, lineOwners: [] };
+  private readonly metrics = new Set<string>();
+  private collector: RecordCollector | null;
+
+  constructor(private readonly keep?: KeepRecords) {
+    this.collector = keep ? new RecordCollector(keep.maxTextChars) : null;
+  }
+
+  /** The event on 1-based `line` of the case's events.jsonl; lines come in order. */
+  add(e: EmittedEvent, line: number): void {
+    const scan = this.scan;
+    this.collector?.add(e);
     // Past the cap, a second pass reads only the samples chosen for the page.
-    if (collector && scan.outcomes.size > keep!.upTo) collector = null;
+    if (this.collector && scan.outcomes.size > this.keep!.upTo) this.collector = null;
     switch (e.event) {
       case 'case_start':
         scan.start = e.payload;
@@ -63,7 +81,7 @@ export async function scanCase(eventsFile: string, problems: Problems, keep?: Ke
         const o = outcomeFor(scan, e.sample_id, trial);
         o.metrics.set(metric_id, { score, passed: passOf(score, passed) });
         scan.lineOwners[line] = o.order;
-        metrics.add(metric_id);
+        this.metrics.add(metric_id);
         break;
       }
       case 'sample_error':
@@ -76,7 +94,8 @@ export async function scanCase(eventsFile: string, problems: Problems, keep?: Ke
         break;
     }
   }
-  scan.metricIds = [...metrics];
-  scan.records = collector?.records ?? null;
-  return scan;
+
+  result(): CaseScan {
+    return { ...this.scan, metricIds: [...this.metrics], records: this.collector?.records ?? null };
+  }
 }
