@@ -14,6 +14,7 @@ import { reportAfterRun, reportTap } from '../report/after-run.js';
 import { collectByRunningFiles } from './collect-mode.js';
 import { stopGracefullyOnSignals } from './graceful-stop.js';
 import { RECORDINGS_KEY } from './recordings-key.js';
+import { semiSpaceFlag } from './young-generation.js';
 
 // Running from src (TypeScript) or dist (JavaScript): point at the sibling of this very file.
 const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
@@ -54,6 +55,8 @@ export function evalmatrix(options: EvalmatrixPluginOptions = {}): Vite.Plugin {
     },
     configureVitest({ vitest, project }) {
       const config = vitest.config;
+      const youngGeneration = semiSpaceFlag(project.config.pool, project.config.execArgv ?? []);
+      if (youngGeneration) project.config.execArgv = [...(project.config.execArgv ?? []), youngGeneration];
       project.provide(RECORDINGS_KEY, {
         root: project.config.root,
         watch: config.watch,
