@@ -51,7 +51,7 @@ for (const [top, into] of [
 const entry = (name) => `./src/${name}.js`;
 writeFileSync(
   path.join(pkg, 'package.json'),
-  JSON.stringify({ name: 'evalmatrix', type: 'module', exports: { '.': entry('index'), './vitest': entry('vitest/index'), './reporter': entry('reporter/index'), './mocks': entry('mocks/index') } }, null, 2) + '\n',
+  JSON.stringify({ name: 'evalmatrix', type: 'module', exports: { '.': entry('index'), './vitest': entry('vitest/index'), './plugin': entry('vitest/plugin'), './reporter': entry('reporter/index'), './mocks': entry('mocks/index') } }, null, 2) + '\n',
 );
 symlinkSync(path.join('node_modules', 'evalmatrix', 'src'), path.join(out, 'src'), 'dir');
 // A package boundary of its own: under the repository's package.json (named evalmatrix), Node

@@ -1,10 +1,11 @@
-// The evalmatrix side of the benchmarks, configured as a user would: the evalmatrix() plugin,
-// Vitest's default reporter, and evalmatrix an installed package (bench/.build/node_modules/
-// evalmatrix, compiled JavaScript that Vite and Vitest leave to Node).
+// The evalmatrix side of the benchmarks, configured as a user would: the evalmatrix() plugin
+// (from evalmatrix/plugin, as README's Quick start imports it), Vitest's default reporter, and
+// evalmatrix an installed package (bench/.build/node_modules/evalmatrix, compiled JavaScript that
+// Vite and Vitest leave to Node).
 // Runs from bench/.build/bench/ after `node bench/build.mjs`.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { evalmatrix } from 'evalmatrix/vitest';
+import { evalmatrix } from 'evalmatrix/plugin';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const probe = process.env.BENCH_PROBE_FILE;
