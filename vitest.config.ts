@@ -7,6 +7,7 @@ import { evalmatrix } from './src/vitest/plugin.js';
 const src = (p: string): string => fileURLToPath(new URL(`./src/${p}`, import.meta.url));
 const alias = [
   { find: /^evalmatrix$/, replacement: src('index.ts') },
+  { find: /^evalmatrix\/plugin$/, replacement: src('vitest/plugin.ts') },
   { find: /^evalmatrix\/(vitest|reporter|mocks)$/, replacement: src('$1/index.ts') },
 ];
 

@@ -20,3 +20,15 @@ export function checkSameScores(evalmatrix: readonly CaseOutcome[], baseline: re
     }
   }
 }
+
+/** Sample by sample: the same score for every row of every model (the live benchmark). */
+export function checkSameSampleScores(evalmatrix: readonly CaseOutcome[], other: readonly CaseOutcome[], modelOf: (otherModel: string) => string): void {
+  const byModel = new Map(evalmatrix.map((c) => [c.model, c.scores]));
+  for (const c of other) {
+    const mine = byModel.get(modelOf(c.model));
+    if (mine === undefined || c.scores === undefined || mine !== c.scores) {
+      const row = mine === undefined || c.scores === undefined ? -1 : [...mine].findIndex((s, i) => s !== c.scores![i]);
+      throw new Error(`${c.model}: the two sides scored differently${row >= 0 ? ` first at row ${row + 1} (evalmatrix ${mine![row]}, raw ${c.scores![row]})` : ''}: they did not do the same work`);
+    }
+  }
+}

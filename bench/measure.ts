@@ -11,6 +11,9 @@ import { treeRssBytes } from './process-tree.js';
 const TIME = '/usr/bin/time';
 
 export interface Measured {
+  /** Epoch ms when the process was spawned and when it had exited. */
+  spawnedAt: number;
+  exitedAt: number;
   wallS: number;
   /** User + system seconds; null without /usr/bin/time. */
   cpuS: number | null;
@@ -32,6 +35,7 @@ export function measure(command: string, args: string[], options: RunOptions = {
   const timeFile = timeDir && path.join(timeDir, 'cpu');
   const [cmd, argv] = timeFile ? [TIME, ['-f', '%U %S', '-o', timeFile, command, ...args]] : [command, args];
   const started = performance.now();
+  const spawnedAt = Date.now();
   const child = spawn(cmd, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let peak: number | null = null;
   const sample = (): void => {
@@ -50,7 +54,7 @@ export function measure(command: string, args: string[], options: RunOptions = {
       const wallS = (performance.now() - started) / 1000;
       const cpuS = timeFile ? cpuSeconds(timeFile) : null;
       if (timeDir) rmSync(timeDir, { recursive: true, force: true });
-      resolve({ wallS, cpuS, peakRssMb: peak === null ? null : Math.round(peak / 2 ** 20), code, stdout, stderr });
+      resolve({ spawnedAt, exitedAt: Date.now(), wallS, cpuS, peakRssMb: peak === null ? null : Math.round(peak / 2 ** 20), code, stdout, stderr });
     });
   });
 }

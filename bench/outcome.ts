@@ -8,4 +8,6 @@ export interface CaseOutcome {
   mean: number | null;
   /** The case's own wall time, start-up excluded. */
   wall_ms: number;
+  /** Per-sample scores in row order ('1', '0', '-' for none), when the scenario compares them. */
+  scores?: string;
 }

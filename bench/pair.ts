@@ -10,18 +10,19 @@ export interface Pair {
 }
 
 export async function runPair(repetition: number, pipeline: string, env: Record<string, string>, expected: { cases: number; samples: number }): Promise<Pair> {
-  const runE = () => runEvalmatrix(pipeline, env);
-  const runB = () => runBaseline(pipeline, env);
-  let pair: Pair;
-  if (repetition % 2 === 0) {
-    const evalmatrix = await runE();
-    pair = { evalmatrix, baseline: await runB() };
-  } else {
-    const baseline = await runB();
-    pair = { evalmatrix: await runE(), baseline };
-  }
+  const pair = await alternate(repetition, () => runEvalmatrix(pipeline, env), () => runBaseline(pipeline, env));
   checkRun('evalmatrix', pair.evalmatrix.cases, expected.cases, expected.samples);
   checkRun('baseline', pair.baseline.cases, expected.cases, expected.samples);
   checkSameScores(pair.evalmatrix.cases, pair.baseline.cases);
   return pair;
+}
+
+/** Both sides once, evalmatrix first in even repetitions and the baseline first in odd ones. */
+export async function alternate<E, B>(repetition: number, runE: () => Promise<E>, runB: () => Promise<B>): Promise<{ evalmatrix: E; baseline: B }> {
+  if (repetition % 2 === 0) {
+    const evalmatrix = await runE();
+    return { evalmatrix, baseline: await runB() };
+  }
+  const baseline = await runB();
+  return { evalmatrix: await runE(), baseline };
 }

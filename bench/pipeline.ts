@@ -34,12 +34,28 @@ export interface BenchPipeline {
   instructions?: readonly string[];
   /** Where each provider is called (default its mock's port): a server the benchmark started. */
   apiBases?: Partial<Record<MockProvider, string>>;
+  /** Backends of its own instead of one per provider (the live benchmark: five OpenAI models on
+   *  one server, sharing one limit of requests in flight); `providers` is then unused. */
+  backends?: readonly BenchBackend[];
+}
+
+export interface BenchBackend {
+  id: string;
+  provider: string;
+  model: string;
+  apiBase: string;
+  maxConcurrency?: number;
+}
+
+function defaultBackends(p: BenchPipeline): BenchBackend[] {
+  return p.providers.map((provider) => ({ id: provider, provider, model: MODELS[provider], apiBase: p.apiBases?.[provider] ?? mockBase(provider) }));
 }
 
 export function writePipeline(file: string, p: BenchPipeline): void {
   const instructions = p.instructions ?? [p.instruction ?? 'Reply like this: The answer is A.'];
   // Named as they always were when there is one prompt: older results stay comparable.
   const suffix = (i: number): string => (p.instructions === undefined ? '' : `_${i}`);
+  const backends = p.backends ?? defaultBackends(p);
   const spec = {
     api_version: 'evalmatrix/v1',
     kind: 'PipelineConfig',
@@ -57,24 +73,25 @@ export function writePipeline(file: string, p: BenchPipeline): void {
       ].join('\n'),
     })),
     datasets: [{ dataset_id: 'rows', loader: 'jsonl', path: p.rowsFile, params: { preprocess: 'piqa' } }],
-    backends: p.providers.map((provider) => ({
-      backend_id: `bench_${provider}`,
+    backends: backends.map((b) => ({
+      backend_id: `bench_${b.id}`,
       config: {
-        provider,
-        model: MODELS[provider],
-        api_base: p.apiBases?.[provider] ?? mockBase(provider),
+        provider: b.provider,
+        model: b.model,
+        api_base: b.apiBase,
         generation_parameters: { max_new_tokens: 64, temperature: 0.2 },
         ...(p.timeoutS === undefined ? {} : { timeout: p.timeoutS }),
+        ...(b.maxConcurrency === undefined ? {} : { max_concurrency: b.maxConcurrency }),
       },
     })),
     role_adapters: instructions.flatMap((_, i) =>
-      p.providers.map((provider) => ({ adapter_id: `dut_${provider}${suffix(i)}`, backend_id: `bench_${provider}`, prompt_id: `piqa_prompt${suffix(i)}` })),
+      backends.map((b) => ({ adapter_id: `dut_${b.id}${suffix(i)}`, backend_id: `bench_${b.id}`, prompt_id: `piqa_prompt${suffix(i)}` })),
     ),
     metrics: [{ metric_id: 'acc', implementation: p.metric?.implementation ?? 'multi_choice_accuracy', params: p.metric?.params ?? {} }],
     tasks: instructions.map((_, i) => ({
       task_id: `bench${suffix(i)}`,
       dataset_id: 'rows',
-      steps: [{ step: 'inference', adapter_ids: p.providers.map((provider) => `dut_${provider}${suffix(i)}`) }, { step: 'auto_eval' }],
+      steps: [{ step: 'inference', adapter_ids: backends.map((b) => `dut_${b.id}${suffix(i)}`) }, { step: 'auto_eval' }],
       max_samples: p.samples,
       concurrency: p.concurrency,
       ...(p.maxErrors === undefined ? {} : { max_errors: p.maxErrors }),

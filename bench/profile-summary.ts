@@ -17,6 +17,9 @@ interface Profile {
 /** `node_modules/msw`, `src/runner`, `(program)`, `node:internal`… */
 function area(url: string, name: string): string {
   if (url === '') return name.startsWith('RegExp:') ? '(regexp)' : `(${name.replace(/[()]/g, '') || 'native'})`;
+  // evalmatrix itself, installed as bench/.build/node_modules/evalmatrix: by its layer.
+  const layer = /node_modules\/evalmatrix\/(src\/[^/]+)\//.exec(url);
+  if (layer) return layer[1]!;
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return `node_modules/${pkg[1]}`;
   // src/<layer> wherever it is (bench/.build/src/runner/… is src/runner), then bench/<file>.
@@ -35,7 +38,7 @@ export function summarizeProfile(file: string, rows = 20): string {
   const areas = new Map<string, number>();
   for (const [id, us] of selfUs) {
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
-    const where = url.replace(/^.*?\/(node_modules|src)\//, '$1/');
+    const where = url.replace(/^.*?\/node_modules\/evalmatrix\//, '').replace(/^.*?\/(node_modules|src)\//, '$1/');
     const key = `${functionName || '(anonymous)'}  ${where}:${lineNumber + 1}`;
     fns.set(key, (fns.get(key) ?? 0) + us);
     const a = area(url, functionName);

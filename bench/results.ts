@@ -2,6 +2,7 @@
 import type { FaultsResult } from './scenarios/faults.js';
 import type { LagResult } from './scenarios/lag.js';
 import type { LatencyResult } from './scenarios/latency.js';
+import type { LiveResult } from './scenarios/live.js';
 import type { OverheadResult } from './scenarios/overhead.js';
 import type { ScaleResult } from './scenarios/scale.js';
 import type { WatchResult } from './scenarios/watch.js';
@@ -22,6 +23,7 @@ export interface Results {
   duration_s: number;
   machine: Machine;
   overhead: OverheadResult;
+  live: LiveResult;
   latency: LatencyResult;
   scale: ScaleResult;
   lag: LagResult;

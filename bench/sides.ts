@@ -3,18 +3,22 @@
 import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { collectIndex, pipelineRoots } from '../src/reporter/collect-index.js';
 import type { Summary } from '../src/runner/summary.js';
+import { heapGrowingPercent } from '../src/vitest/heap-growth.js';
+import { semiSpaceFlag } from '../src/vitest/young-generation.js';
 import { measure, type Measured } from './measure.js';
 import type { CaseOutcome } from './outcome.js';
 
 // This file runs as bench/.build/bench/sides.js.
-const BUILT = fileURLToPath(new URL('./', import.meta.url));
+export const BUILT = fileURLToPath(new URL('./', import.meta.url));
 export const REPO = path.resolve(BUILT, '../../..');
 export const VITEST = path.join(REPO, 'node_modules', 'vitest', 'vitest.mjs');
 export const VITEST_CONFIG = path.join(BUILT, 'vitest.config.js');
 const BASELINE = path.join(BUILT, 'baseline.js');
+const RAW_OPENAI = path.join(BUILT, 'raw-openai.js');
 
 export interface SideRun {
   measured: Measured;
@@ -40,11 +44,28 @@ export interface EvalmatrixOptions {
   nodeFlags?: string[];
   /** Extra `vitest run` arguments (the threads-pool scale run passes --pool=threads). */
   vitestArgs?: string[];
+  /** Read each case's per-sample scores from its events.jsonl (CaseOutcome.scores). */
+  sampleScores?: boolean;
 }
 
 /** Environment both sides get: offline, quiet, and whatever the scenario adds. */
 function sideEnv(extra: Record<string, string>): Record<string, string> {
   return { EVALMATRIX_MODE: 'mock', CI: '1', NO_COLOR: '1', ...extra };
+}
+
+/**
+ * The runtime settings evalmatrix gives its test worker, given to the other side too, so the two
+ * differ only in what they run: V8's old-generation pacing (heap-growth.ts; the worker sets it
+ * from its setup file, the other side starts with it) and young-generation size
+ * (young-generation.ts). Left to V8's own pacing the baseline collected at other moments than
+ * evalmatrix's worker did; measured on the raw loop at 5 x 2,000 live, the pacing changes its
+ * CPU time by nothing measurable (4.0-4.3 s either way) and its peak RSS from 180 MB to 130-138 MB.
+ */
+export function sameRuntimeFlags(env: Record<string, string>): string[] {
+  const all = { ...process.env, ...env };
+  const percent = heapGrowingPercent(all, []);
+  const semiSpace = semiSpaceFlag('forks', [], all);
+  return [...(percent === undefined ? [] : [`--heap-growing-percent=${percent}`]), ...(semiSpace ? [semiSpace] : [])];
 }
 
 export async function runEvalmatrix(pipelineFile: string, extraEnv: Record<string, string> = {}, options: EvalmatrixOptions = {}): Promise<EvalmatrixRun> {
@@ -56,14 +77,18 @@ export async function runEvalmatrix(pipelineFile: string, extraEnv: Record<strin
     const measured = await measure(process.execPath, args, { env, cwd: REPO });
     if (measured.code !== 0) throw new Error(`evalmatrix run failed (exit ${measured.code}):\n${measured.stdout}\n${measured.stderr}`);
     const summaries = readSummaries(outDir);
-    const cases = summaries.map(({ summary }) => ({
-      model: summary.run.model,
-      samples: summary.sample_count,
-      errors: summary.error_count,
-      mean: summary.metrics[0]?.count ? (summary.metrics[0].raw_values.acc ?? null) : null,
-      wall_ms: summary.run.timings.wall_ms,
-    }));
-    const eventsWritten = options.countEvents ? await sumLines(summaries.map((s) => path.join(path.dirname(s.file), 'events.jsonl'))) : null;
+    const eventsOf = (file: string): string => path.join(path.dirname(file), 'events.jsonl');
+    const cases = await Promise.all(
+      summaries.map(async ({ file, summary }) => ({
+        model: summary.run.model,
+        samples: summary.sample_count,
+        errors: summary.error_count,
+        mean: summary.metrics[0]?.count ? (summary.metrics[0].raw_values.acc ?? null) : null,
+        wall_ms: summary.run.timings.wall_ms,
+        ...(options.sampleScores ? { scores: await scoresByRow(eventsOf(file), summary.sample_count) } : {}),
+      })),
+    );
+    const eventsWritten = options.countEvents ? await sumLines(summaries.map((s) => eventsOf(s.file))) : null;
     const probe = options.probe ? (JSON.parse(readFileSync(probeFile, 'utf8')) as WorkerProbe) : null;
     return { measured, cases, eventsWritten, probe };
   } finally {
@@ -72,10 +97,32 @@ export async function runEvalmatrix(pipelineFile: string, extraEnv: Record<strin
 }
 
 export async function runBaseline(pipelineFile: string, extraEnv: Record<string, string> = {}, nodeFlags: string[] = []): Promise<SideRun> {
-  const measured = await measure(process.execPath, [...nodeFlags, BASELINE, pipelineFile], { env: sideEnv(extraEnv), cwd: REPO });
+  const measured = await measure(process.execPath, [...sameRuntimeFlags(extraEnv), ...nodeFlags, BASELINE, pipelineFile], { env: sideEnv(extraEnv), cwd: REPO });
   if (measured.code !== 0) throw new Error(`baseline failed (exit ${measured.code}):\n${measured.stderr}`);
   const lastLine = measured.stdout.trim().split('\n').at(-1) ?? '{}';
   return { measured, cases: (JSON.parse(lastLine) as { cases: CaseOutcome[] }).cases };
+}
+
+/** The raw SDK loop of the live benchmark (raw-openai.ts), against `baseUrl`. */
+export async function runRawOpenAI(rowsFile: string, samples: number, concurrency: number, baseUrl: string, models: readonly string[], env: Record<string, string>, nodeFlags: string[] = []): Promise<SideRun> {
+  const measured = await measure(process.execPath, [...sameRuntimeFlags(env), ...nodeFlags, RAW_OPENAI, rowsFile, String(samples), String(concurrency), baseUrl, ...models], { env: { NO_COLOR: '1', ...env }, cwd: REPO });
+  if (measured.code !== 0) throw new Error(`raw openai loop failed (exit ${measured.code}):\n${measured.stderr}`);
+  const lastLine = measured.stdout.trim().split('\n').at(-1) ?? '{}';
+  return { measured, cases: (JSON.parse(lastLine) as { cases: CaseOutcome[] }).cases };
+}
+
+/** '1'/'0' per row from a case's auto_eval_sample events ('-' where none), rows numbered by
+ *  their positional sample ids (`piqa-0001` is the first). */
+async function scoresByRow(eventsFile: string, rows: number): Promise<string> {
+  const scores = new Array<string>(rows).fill('-');
+  const lines = createInterface({ input: createReadStream(eventsFile), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line.includes('"auto_eval_sample"')) continue;
+    const event = JSON.parse(line) as { sample_id: string; payload: { score: number } };
+    const row = Number(/(\d+)$/.exec(event.sample_id)?.[1]) - 1;
+    if (row >= 0 && row < rows) scores[row] = event.payload.score === 1 ? '1' : '0';
+  }
+  return scores.join('');
 }
 
 function readSummaries(outDir: string): { file: string; summary: Summary }[] {

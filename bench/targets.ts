@@ -27,6 +27,7 @@ export function checkTargets(r: Results): TargetCheck[] {
       value: `${fmt(r.overhead.from_medians.marginal_ratio, 3)}, ${fmt(r.overhead.from_medians.startup_s)} s`,
       ok: null,
     },
+    ...liveRows(r),
     {
       figure: `latency ${r.latency.latency_ms} ms, ${r.latency.all_providers.providers} providers: achieved / ideal`,
       target: '≥ 0.90',
@@ -68,6 +69,22 @@ export function checkTargets(r: Results): TargetCheck[] {
       ok: r.faults.within_bound,
     },
     ...recordingsWatchRows(r),
+  ];
+}
+
+function liveRows(r: Results): TargetCheck[] {
+  const l = r.live;
+  const large = l.sizes[1].toLocaleString('en-US');
+  return [
+    { figure: 'live: marginal ratio vs a raw openai SDK loop', target: '≤ 1.15', value: fmt(l.marginal_ratio, 3), ok: l.marginal_ratio <= 1.15 },
+    { figure: 'live: start-up over the raw loop', target: '≤ 1.4 s', value: `${fmt(l.startup_s)} s`, ok: l.startup_s <= 1.4 },
+    { figure: '  the same two on CPU time', target: '-', value: l.cpu ? `${fmt(l.cpu.marginal_ratio, 3)}, ${fmt(l.cpu.startup_s)} s` : '-', ok: null },
+    {
+      figure: `live: peak RSS, whole tree, ${l.models} × ${large}`,
+      target: '≤ 250 MB',
+      value: `${l.peak_rss_mb.evalmatrix ?? '-'} MB (raw ${l.peak_rss_mb.baseline ?? '-'} MB)`,
+      ok: l.peak_rss_mb.evalmatrix === null ? null : l.peak_rss_mb.evalmatrix <= 250,
+    },
   ];
 }
 

@@ -1,14 +1,17 @@
-// The evalmatrix side of the benchmarks, configured as a user would: the evalmatrix() plugin,
-// Vitest's default reporter, and evalmatrix loaded as compiled JavaScript that Vitest leaves to
-// Node (as it does for an installed package) rather than transforming it.
+// The evalmatrix side of the benchmarks, configured as a user would: the evalmatrix() plugin
+// (from evalmatrix/plugin, as README's Quick start imports it), Vitest's default reporter, and
+// evalmatrix an installed package (bench/.build/node_modules/evalmatrix, compiled JavaScript that
+// Vite and Vitest leave to Node).
 // Runs from bench/.build/bench/ after `node bench/build.mjs`.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { evalmatrix } from '../src/vitest/plugin.js';
+import { evalmatrix } from 'evalmatrix/plugin';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const probe = process.env.BENCH_PROBE_FILE;
 const profileDir = process.env.BENCH_CPU_PROF_DIR;
+/** Extra node flags for the test worker, for experiments (`--trace-gc`, a V8 flag…). */
+const workerFlags = (process.env.BENCH_WORKER_FLAGS ?? '').split(' ').filter((flag) => flag !== '');
 
 export default defineConfig({
   root: here('./'),
@@ -19,7 +22,6 @@ export default defineConfig({
     // `--profile` profiles it (in a child process: a threads-pool worker is profiled by the
     // main process's own --cpu-prof instead).
     setupFiles: probe ? [here('./suite/worker-probe.js')] : [],
-    execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-    server: { deps: { external: [/\/bench\/\.build\/src\//] } },
+    execArgv: [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...workerFlags],
   },
 });

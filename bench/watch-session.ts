@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { REPO, VITEST, VITEST_CONFIG } from './sides.js';
 
 /** Printed by the evalmatrix reporter at the end of every run. */
-const RUN_END = /summary\.index\.json \(\d+ items\)/g;
+const RUN_END = /summary\.index\.json \(\d+ items?\)/g;
 
 export interface WatchSession {
   /** Runs ended so far (the first run included). */

@@ -3,21 +3,34 @@
 // `messages`), user and assistant turns in `messages` as they are (the API merges consecutive
 // turns of one role itself). A response format is answered through a forced tool
 // (structured/anthropic.ts) whose input is the answer. The parameter rules have already supplied
-// max_tokens.
-import Anthropic from '@anthropic-ai/sdk';
+// max_tokens. The SDK is imported with the first request: a run that calls no Anthropic model
+// never loads it (about a tenth of a second and several MB in every test worker otherwise).
+import type Anthropic from '@anthropic-ai/sdk';
 import type { MessageCreateParamsNonStreaming, MessageCreateParamsStreaming } from '@anthropic-ai/sdk/resources/messages';
 import type { ChatMessage } from './types.js';
 import type { ClientSettings } from './client-settings.js';
 import { isRecord, reportedModel, tokenCount } from './body.js';
-import { malformedResponse } from './error-mapping.js';
+import { malformedResponse, registerSdkErrors } from './error-mapping.js';
 import { Adjustments } from './parameters/adjustments.js';
 import type { AnthropicWireParameters } from './parameters/anthropic.js';
 import { definedOnly, type Completion, type Protocol, type Send } from './protocol.js';
 import { anthropicTool, WRAPPED_KEY, type AnthropicAnswerTool } from './structured/anthropic.js';
 
+let sdkModule: Promise<typeof import('@anthropic-ai/sdk')> | undefined;
+
+function loadSdk(): Promise<typeof import('@anthropic-ai/sdk')> {
+  return (sdkModule ??= import('@anthropic-ai/sdk').then((module) => {
+    registerSdkErrors(module);
+    return module;
+  }));
+}
+
 export function anthropicProtocol(settings: ClientSettings, wire: AnthropicWireParameters): Protocol {
-  const sdk = new Anthropic({ apiKey: settings.apiKey, baseURL: settings.apiBase, timeout: settings.timeoutMs, maxRetries: 0 });
+  let client: Promise<Anthropic> | undefined;
+  const sdk = (): Promise<Anthropic> =>
+    (client ??= loadSdk().then(({ default: Sdk }) => new Sdk({ apiKey: settings.apiKey, baseURL: settings.apiBase, timeout: settings.timeoutMs, maxRetries: 0 })));
   return {
+    prepare: async () => void (await sdk()),
     plan(format) {
       const adjust = new Adjustments();
       const tool = anthropicTool(format, adjust);
@@ -25,8 +38,8 @@ export function anthropicProtocol(settings: ClientSettings, wire: AnthropicWireP
       const body = (all: ChatMessage[]) => ({ model: settings.model, ...splitSystem(all), ...parameters });
       const send: Send = settings.stream
         ? async (messages, { signal, firstToken }) =>
-            readStream((await sdk.messages.create(body(messages) as MessageCreateParamsStreaming, { signal })) as AsyncIterable<unknown>, settings, firstToken, tool?.answer)
-        : async (messages, { signal }) => readMessage(await sdk.messages.create(body(messages) as MessageCreateParamsNonStreaming, { signal }), settings, tool?.answer);
+            readStream((await (await sdk()).messages.create(body(messages) as MessageCreateParamsStreaming, { signal })) as AsyncIterable<unknown>, settings, firstToken, tool?.answer)
+        : async (messages, { signal }) => readMessage(await (await sdk()).messages.create(body(messages) as MessageCreateParamsNonStreaming, { signal }), settings, tool?.answer);
       return { parameters, adjustments: adjust.list, send };
     },
   };

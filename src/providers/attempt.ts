@@ -2,6 +2,7 @@
 // first token is marked by streaming protocols, and any failure comes out as a ProviderError.
 import type { ClientSettings } from './client-settings.js';
 import { timeoutError, toProviderError } from './error-mapping.js';
+import { onAbort } from './on-abort.js';
 import type { Completion, Send } from './protocol.js';
 import type { ChatMessage } from './types.js';
 
@@ -18,7 +19,8 @@ class AttemptTimeout extends Error {}
 /**
  * The attempt gets a signal of its own, linked to the caller's for the length of this attempt
  * only: the SDKs add an abort listener to the signal they are given and never remove it, so
- * handing them a case-long signal would pile up one listener per sample.
+ * handing them a case-long signal would pile up one listener per sample. The link is a watcher
+ * (on-abort.ts), not a listener of the caller's signal.
  */
 export async function attempt(
   settings: ClientSettings,
@@ -27,9 +29,7 @@ export async function attempt(
   callerSignal: AbortSignal | undefined,
 ): Promise<AttemptResult> {
   const controller = new AbortController();
-  const forward = () => controller.abort(callerSignal?.reason);
-  if (callerSignal?.aborted) forward();
-  else callerSignal?.addEventListener('abort', forward, { once: true });
+  const unlink = callerSignal ? onAbort(callerSignal, () => controller.abort(callerSignal.reason)) : undefined;
   // Our own timer rather than the SDKs' alone: theirs stops at the response headers, and a
   // stream that stalls after them would otherwise hang the case.
   const timer = setTimeout(() => controller.abort(new AttemptTimeout()), settings.timeoutMs);
@@ -50,6 +50,6 @@ export async function attempt(
     throw toProviderError(error, settings);
   } finally {
     clearTimeout(timer);
-    callerSignal?.removeEventListener('abort', forward);
+    unlink?.();
   }
 }

@@ -2,19 +2,42 @@
 // timeouts and bodies that are not JSON. The key and any bearer token are scrubbed from every
 // message, nothing from the request (headers included) is ever quoted, and an HTTP error keeps
 // no SDK error as its cause (the SDKs' messages quote the raw body, which may echo the key).
-import { APIConnectionTimeoutError as OpenAITimeoutError, APIError as OpenAIAPIError } from 'openai';
-import {
-  APIConnectionTimeoutError as AnthropicTimeoutError,
-  APIError as AnthropicAPIError,
-} from '@anthropic-ai/sdk';
+// The SDKs' error classes are those of the SDKs loaded: each SDK's module registers its own when
+// it loads (sdkErrors), so a run that never calls Anthropic never imports its SDK.
 import type { ClientSettings } from './client-settings.js';
 import { ProviderError } from './errors.js';
 import { serverRetryHintMs, type HeaderSource } from './retry/hints.js';
 
+/** A Stainless SDK's HTTP error, as both SDKs shape it. */
+interface SdkAPIError extends Error {
+  status: number | undefined;
+  headers: HeaderSource | undefined;
+  error?: unknown;
+  apiMessage?: string | null;
+}
+
+/** The error classes of one loaded SDK. */
+export interface SdkErrors {
+  APIError: abstract new (...args: never[]) => Error;
+  APIConnectionTimeoutError: abstract new (...args: never[]) => Error;
+}
+
+const loaded = new Set<SdkErrors>();
+
+/** Called by each SDK's protocol module once the SDK is loaded. */
+export function registerSdkErrors(errors: SdkErrors): void {
+  loaded.add(errors);
+}
+
+function isSdkAPIError(error: unknown): error is SdkAPIError {
+  for (const sdk of loaded) if (error instanceof sdk.APIError) return true;
+  return false;
+}
+
 export function toProviderError(error: unknown, settings: ClientSettings): ProviderError {
   if (error instanceof ProviderError) return error;
   if (isTimeout(error)) return timeoutError(settings);
-  if ((error instanceof OpenAIAPIError || error instanceof AnthropicAPIError) && error.status !== undefined) {
+  if (isSdkAPIError(error) && error.status !== undefined) {
     return httpError(error.status, sdkMessage(error), settings, { headers: error.headers });
   }
   // The SDKs parse a JSON content type with response.json(), and stream chunks with
@@ -58,17 +81,15 @@ export function malformedResponse(problem: string, settings: ClientSettings): Pr
 }
 
 function isTimeout(error: unknown): boolean {
-  return (
-    error instanceof OpenAITimeoutError ||
-    error instanceof AnthropicTimeoutError ||
-    // fetch aborted by AbortSignal.timeout().
-    (error instanceof Error && error.name === 'TimeoutError')
-  );
+  for (const sdk of loaded) if (error instanceof sdk.APIConnectionTimeoutError) return true;
+  // fetch aborted by AbortSignal.timeout().
+  return error instanceof Error && error.name === 'TimeoutError';
 }
 
 /** The provider's own words: the error body's message rather than the SDK's "401 {json}" rendering. */
-function sdkMessage(error: OpenAIAPIError | AnthropicAPIError): string {
-  if (error instanceof AnthropicAPIError && error.apiMessage) return error.apiMessage;
+function sdkMessage(error: SdkAPIError): string {
+  // Anthropic's SDK keeps the body's message apart.
+  if (typeof error.apiMessage === 'string' && error.apiMessage) return error.apiMessage;
   // openai's `error` is the body's inner `error` object.
   const body = error.error as { message?: unknown } | undefined;
   if (typeof body?.message === 'string') return body.message;

@@ -2,16 +2,26 @@
 // checks, output_json validation and the json_schema metric, so they agree on what is valid: compilation generates code and costs far
 // more than validating, so validators are cached by the schema's text. The cache is keyed by
 // text, not object identity, because scorer-pool workers receive a fresh copy of the params
-// with every sample.
-import { Ajv, type ValidateFunction } from 'ajv';
-import { Ajv2019 } from 'ajv/dist/2019.js';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-
-// ajv-formats is CommonJS; under Node's ESM interop its function is the default export.
-const addFormats = addFormatsModule as unknown as (ajv: AnyAjv) => AnyAjv;
+// with every sample. ajv is loaded with the first schema (it is CommonJS, so `require` can load
+// it there, synchronously): a run without a JSON Schema never loads it.
+import { createRequire } from 'node:module';
+import type { Ajv, ValidateFunction } from 'ajv';
+import type { Ajv2019 } from 'ajv/dist/2019.js';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 
 type AnyAjv = Ajv | Ajv2019 | Ajv2020;
+
+const require = createRequire(import.meta.url);
+
+/** The three dialects' classes and ajv-formats, required on first use. */
+function ajvModules() {
+  return {
+    Ajv: (require('ajv') as typeof import('ajv')).Ajv,
+    Ajv2019: (require('ajv/dist/2019.js') as typeof import('ajv/dist/2019.js')).Ajv2019,
+    Ajv2020: (require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')).Ajv2020,
+    addFormats: require('ajv-formats') as (ajv: AnyAjv) => AnyAjv,
+  };
+}
 
 const OPTIONS = {
   // Unknown keywords stay errors (a typo like "requird" would otherwise check nothing), but
@@ -34,7 +44,10 @@ function ajvFor(schema: Record<string, unknown>): AnyAjv {
   const dialect = typeof schema.$schema === 'string' && /2020-12|2019-09/.exec(schema.$schema)?.[0];
   const key = dialect || 'draft-07';
   let ajv = instances.get(key);
-  if (!ajv) instances.set(key, (ajv = addFormats(key === '2020-12' ? new Ajv2020(OPTIONS) : key === '2019-09' ? new Ajv2019(OPTIONS) : new Ajv(OPTIONS))));
+  if (!ajv) {
+    const { Ajv, Ajv2019, Ajv2020, addFormats } = ajvModules();
+    instances.set(key, (ajv = addFormats(key === '2020-12' ? new Ajv2020(OPTIONS) : key === '2019-09' ? new Ajv2019(OPTIONS) : new Ajv(OPTIONS))));
+  }
   return ajv;
 }
 

@@ -2,16 +2,18 @@
 // azure.ts) Azure OpenAI. Messages go as they are (system, user, assistant); a response format
 // becomes `response_format` (structured/openai.ts). One request per attempt: SDK retries are off
 // so our retry policy decides.
-import OpenAI from 'openai';
+import OpenAI, { APIConnectionTimeoutError, APIError } from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import type { ClientSettings } from './client-settings.js';
 import { isRecord, reportedModel, tokenCount } from './body.js';
-import { malformedResponse } from './error-mapping.js';
+import { malformedResponse, registerSdkErrors } from './error-mapping.js';
 import { Adjustments } from './parameters/adjustments.js';
 import type { OpenAIWireParameters } from './parameters/openai.js';
 import { definedOnly, type Completion, type Protocol, type Send } from './protocol.js';
 import { openAIResponseFormat, type OpenAIFamily } from './structured/openai.js';
 import type { ChatMessage } from './types.js';
+
+registerSdkErrors({ APIError, APIConnectionTimeoutError });
 
 export function openAISdk(settings: ClientSettings): OpenAI {
   return new OpenAI({

@@ -36,6 +36,9 @@ export interface PlannedCall {
 
 export interface Protocol {
   plan(format: StructuredFormat | undefined): PlannedCall;
+  /** Loads what the first request needs (an SDK imported on first use), so that its load is not
+   *  timed as the first sample's latency; the client awaits it before the first attempt. */
+  prepare?(): Promise<void>;
 }
 
 /** The value without undefined fields, at any depth of plain objects: what JSON would carry. */

@@ -50,11 +50,17 @@ export function providerClient(settings: ClientSettings, protocol: Protocol, dep
     }
     return plan;
   };
+  // Until the protocol has what its first request needs (see Protocol.prepare).
+  let preparing = protocol.prepare?.().then(() => {
+    preparing = undefined;
+  });
+  preparing?.catch(() => undefined); // a failed load surfaces from chat(), not as unhandled
   return {
     provider: settings.provider,
     model: settings.model,
     apiBase: settings.apiBase,
     async chat({ messages, signal, responseFormat, onRetry }: ChatRequest): Promise<ChatResult> {
+      if (preparing) await preparing;
       const plan = planFor(responseFormat ?? deps.responseFormat);
       const estimate = estimateTokens(messages) + deps.maxOutputTokens;
       let waited = 0;

@@ -6,9 +6,11 @@ import { appendFileSync } from 'node:fs';
 import { displayPath } from '../config/display-path.js';
 import { stepSummaryMarkdown } from './ci/step-summary.js';
 import { compareRuns, type RunComparison } from './compare/compare-runs.js';
+import { DEFAULT_LIMITS } from './html/limits.js';
 import { readRunSummaries } from './read/run-summaries.js';
 import { resolveRun } from './read/resolve-run.js';
 import { scanRun } from './read/scan-run.js';
+import { RunTap } from './run-tap.js';
 import { describeReport, writeReport } from './write-report.js';
 
 export interface AfterRunReportOptions {
@@ -22,19 +24,28 @@ export interface AfterRunReportOptions {
 
 type Log = (line: string) => void;
 
-export function reportAfterRun(options: AfterRunReportOptions = {}) {
+/** A tap for the reporter's events (its onEventsWritten), so the report need not read them back. */
+export function reportTap(): RunTap {
+  return new RunTap({ upTo: DEFAULT_LIMITS.maxSamplesPerCase, maxTextChars: DEFAULT_LIMITS.maxTextChars });
+}
+
+export function reportAfterRun(options: AfterRunReportOptions = {}, tap?: RunTap) {
   return async (roots: readonly string[], log: Log): Promise<void> => {
     const stepSummary = (options.env ?? process.env).GITHUB_STEP_SUMMARY;
-    for (const root of roots) {
-      const comparison = options.html === false ? undefined : await htmlReport(root, options.baseline, log);
-      if (stepSummary) await appendStepSummary(root, stepSummary, comparison === undefined ? await comparisonOnly(root, options.baseline) : comparison, log);
+    try {
+      for (const root of roots) {
+        const comparison = options.html === false ? undefined : await htmlReport(root, options.baseline, tap, log);
+        if (stepSummary) await appendStepSummary(root, stepSummary, comparison === undefined ? await comparisonOnly(root, options.baseline) : comparison, log);
+      }
+    } finally {
+      tap?.clear();
     }
   };
 }
 
 /** Writes report.html; its comparison (null without a baseline), or undefined when none was written. */
-async function htmlReport(root: string, baseline: string | undefined, log: Log): Promise<RunComparison | null | undefined> {
-  const written = await writeReport(root, { baseline });
+async function htmlReport(root: string, baseline: string | undefined, tap: RunTap | undefined, log: Log): Promise<RunComparison | null | undefined> {
+  const written = await writeReport(root, { baseline, ...(tap ? { known: (file: string) => tap.scanOf(file) } : {}) });
   if ('error' in written) {
     log(`evalmatrix: no report for ${displayPath(root)}: ${written.error}`);
     return undefined;

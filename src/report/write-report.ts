@@ -10,7 +10,7 @@ import { buildReportData } from './html/report-data.js';
 import { DEFAULT_LIMITS, type ReportLimits } from './html/limits.js';
 import { renderReportHtml } from './html/render-html.js';
 import { resolveRun } from './read/resolve-run.js';
-import { scanRun } from './read/scan-run.js';
+import { scanRun, type KnownScans } from './read/scan-run.js';
 
 export const REPORT_FILE = 'report.html';
 
@@ -22,6 +22,8 @@ export interface WriteReportOptions {
   /** A run to compare with: `previous`, a run id, a run or pipeline folder. */
   baseline?: string;
   limits?: Partial<ReportLimits>;
+  /** First passes of the shown run's cases already made (the after-run report's RunTap). */
+  known?: KnownScans;
 }
 
 export interface WrittenReport {
@@ -52,7 +54,7 @@ export async function writeReport(root: string, options: WriteReportOptions = {}
   const ref = resolveRun(options.run ?? 'latest', root);
   if ('error' in ref) return ref;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const run = await scanRun(ref.root, ref.run_id, { upTo: limits.maxSamplesPerCase, maxTextChars: limits.maxTextChars });
+  const run = await scanRun(ref.root, ref.run_id, { upTo: limits.maxSamplesPerCase, maxTextChars: limits.maxTextChars }, options.known);
   const cmp = await comparisonFor(ref.root, ref.run_id, options.baseline, run);
   const outFile = path.resolve(options.outFile ?? path.join(root, REPORT_FILE));
   const { data, samples } = await buildReportData(

@@ -4,25 +4,16 @@
 import path from 'node:path';
 import type { TestArtifact } from '@vitest/runner';
 import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
+import type { EvalmatrixReporterOptions } from './reporter-options.js';
 import type { CaseSummary, Summary } from '../runner/summary.js';
 import { writeJsonAtomic } from './atomic-write.js';
 import { writeIndexes } from './write-indexes.js';
 import { EventsFile } from './events-file.js';
-import { ProgressDisplay, type ProgressOptions } from './progress-display.js';
+import { ProgressDisplay } from './progress-display.js';
 import { newRunId, outputRoot, pipelineRoot, runDir, runIdSequence } from './paths.js';
 import { DEPS_META_KEY, EVENTS_ARTIFACT, META_KEY, SUMMARY_ARTIFACT, type CaseIdentity } from './protocol.js';
 import { OutputWriteError } from './write-error.js';
 import { endOfRunText } from './run-notes.js';
-
-export interface EvalmatrixReporterOptions {
-  /** Print the results table at the end of each run (default true). */
-  table?: boolean;
-  /** Progress lines while cases run: by default only in an interactive terminal outside CI. */
-  progress?: ProgressOptions;
-  /** Called at the end of each run, after the indexes, with the pipeline folders the run wrote
-   *  to (the plugin writes each one's report.html here). Its failure is logged, never fatal. */
-  afterRun?: (roots: readonly string[], log: (line: string) => void) => Promise<void> | void;
-}
 
 interface CaseOutput {
   identity: CaseIdentity;
@@ -35,6 +26,8 @@ interface CaseOutput {
   /** Writing summary.json failed (and was said). */
   summaryFailed?: boolean;
 }
+
+export type { EvalmatrixReporterOptions };
 
 export class EvalmatrixReporter implements Reporter {
   private vitest: Vitest | undefined;
@@ -97,6 +90,9 @@ export class EvalmatrixReporter implements Reporter {
     artifact.events = [];
     // After the first failure the file takes nothing more; the case already knows, say it once.
     this.guard(testCase, () => c.events.append(events), { rethrow: true, loud: !c.events.failed });
+    // Counted after the write: a resumed case's file goes on from the lines already in it.
+    const firstLine = c.events.eventCount - events.length + 1;
+    this.guard(testCase, () => this.options.onEventsWritten?.(c.events.file, events, firstLine), { rethrow: false, loud: false });
     if (c.ended) return;
     this.progress.record(testCase.id, events);
     if (artifact.notices) this.progress.notice(testCase.id, `${c.identity.task_id} › ${c.identity.model}`, artifact.notices);

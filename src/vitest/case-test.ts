@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, recordArtifact, test, type RunnerTestCase, type TestContext } from 'vitest';
 import type { CaseSpec } from '../config/cases.js';
 import type { BackendSpec } from '../config/schema.js';
-import { registerMockReplies } from '../mocks/index.js';
+import { registerMockReplies } from '../mocks/replies/register.js';
 import { createProviderClient, MissingKeyError, resolveProvider } from '../providers/index.js';
 import { META_KEY, SUMMARY_ARTIFACT, type CaseIdentity } from '../reporter/protocol.js';
 import { skippedSummary } from '../runner/build-summary.js';

@@ -13,6 +13,7 @@
 // V8's default is put back. 0 leaves V8's pacing alone, and so does a --heap-growing-percent the
 // worker was started with.
 import { setFlagsFromString } from 'node:v8';
+import { v8Setting } from './v8-setting.js';
 
 const FLAG = 'heap-growing-percent';
 
@@ -21,15 +22,7 @@ export const DEFAULT_HEAP_GROWING_PERCENT = 100;
 
 /** The percentage to apply while cases run, or undefined to leave V8 alone. */
 export function heapGrowingPercent(env: Record<string, string | undefined> = process.env, execArgv: readonly string[] = process.execArgv): number | undefined {
-  const fromNode = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)];
-  if (fromNode.some((arg) => arg.replace(/_/g, '-').startsWith(`--${FLAG}`))) return undefined;
-  const raw = (env.EVALMATRIX_HEAP_GROWING_PERCENT ?? '').trim();
-  if (raw === '') return DEFAULT_HEAP_GROWING_PERCENT;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) {
-    throw new Error(`EVALMATRIX_HEAP_GROWING_PERCENT="${raw}" is not understood; use a whole number of percent (0 leaves V8's own heap growth).`);
-  }
-  return value === 0 ? undefined : value;
+  return v8Setting({ flag: FLAG, variable: 'EVALMATRIX_HEAP_GROWING_PERCENT', fallback: DEFAULT_HEAP_GROWING_PERCENT, unit: 'percent' }, env, execArgv);
 }
 
 let holders = 0;

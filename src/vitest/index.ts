@@ -5,4 +5,4 @@ export { defineMatrixSuite, type MatrixSuiteOptions } from './matrix.js';
 export { EvalCaseFailure } from './case-test.js';
 export { evalmatrix, SETUP_FILE, GLOBAL_SETUP_FILE, type EvalmatrixPluginOptions } from './plugin.js';
 export { resolveMode } from './mode.js';
-export { hubOnline } from './hub-passthrough.js';
+export { hubOnline } from './hub-online.js';

@@ -10,11 +10,12 @@ import type { Vite } from 'vitest/node';
 // build, which compiles src/ alone, does not see them.
 import type {} from 'vitest/config';
 import { EvalmatrixReporter, type EvalmatrixReporterOptions } from '../reporter/reporter.js';
-import { reportAfterRun } from '../report/after-run.js';
+import { reportAfterRun, reportTap } from '../report/after-run.js';
 import { collectByRunningFiles } from './collect-mode.js';
 import { stopGracefullyOnSignals } from './graceful-stop.js';
 import { RECORDINGS_KEY } from './recordings-key.js';
 import { provideResumeTarget } from './resume-run.js';
+import { semiSpaceFlag } from './young-generation.js';
 
 // Running from src (TypeScript) or dist (JavaScript): point at the sibling of this very file.
 const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
@@ -26,7 +27,7 @@ export const GLOBAL_SETUP_FILE = sibling('global-setup');
 /** Pipeline YAMLs and datasets: editing one reruns the eval files that read it. */
 const WATCHED_INPUTS = /\.(ya?ml|jsonl?)$/;
 
-export interface EvalmatrixPluginOptions extends Omit<EvalmatrixReporterOptions, 'afterRun'> {
+export interface EvalmatrixPluginOptions extends Omit<EvalmatrixReporterOptions, 'afterRun' | 'onEventsWritten'> {
   /** Write runs/<pipeline>/report.html after every run (default true; false turns it off). */
   report?: boolean;
   /** Add a comparison to each report: `previous`, a run id, or a runs/<pipeline> folder (say, main's). */
@@ -41,10 +42,13 @@ export interface EvalmatrixPluginOptions extends Omit<EvalmatrixReporterOptions,
 
 export function evalmatrix(options: EvalmatrixPluginOptions = {}): Vite.Plugin {
   const { report, baseline, record, recordingsDir, ...reporterOptions } = options;
+  // The report after each run folds the events in as they are written (report/run-tap.ts).
+  const tap = report === false ? undefined : reportTap();
   const reporter = new EvalmatrixReporter({
     ...reporterOptions,
     // The HTML report unless turned off; the CI job summary whenever GITHUB_STEP_SUMMARY is set.
-    afterRun: reportAfterRun({ ...(baseline === undefined ? {} : { baseline }), html: report !== false }),
+    afterRun: reportAfterRun({ ...(baseline === undefined ? {} : { baseline }), html: report !== false }, tap),
+    onEventsWritten: tap?.written,
   });
   return {
     name: 'evalmatrix',
@@ -53,6 +57,8 @@ export function evalmatrix(options: EvalmatrixPluginOptions = {}): Vite.Plugin {
     },
     configureVitest({ vitest, project }) {
       const config = vitest.config;
+      const youngGeneration = semiSpaceFlag(project.config.pool, project.config.execArgv ?? []);
+      if (youngGeneration) project.config.execArgv = [...(project.config.execArgv ?? []), youngGeneration];
       project.provide(RECORDINGS_KEY, {
         root: project.config.root,
         watch: config.watch,

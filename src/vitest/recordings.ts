@@ -4,7 +4,7 @@
 // the same answer.
 import { existsSync } from 'node:fs';
 import { inject } from 'vitest';
-import { checkModeFits, recordingSettings, type ActiveRecordingSettings } from '../recordings/index.js';
+import { checkModeFits, recordingSettings, type ActiveRecordingSettings } from '../recordings/mode.js';
 import type { Mode } from '../runner/run-case.js';
 import { RECORDINGS_KEY, type ProvidedRecordings } from './recordings-key.js';
 

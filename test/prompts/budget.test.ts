@@ -58,3 +58,13 @@ describe('the render budget', () => {
     expect(() => slow.render(scope, { strict: true, budget: { ...RENDER_BUDGET, maxMs: 0 } })).toThrow('longer than 0 ms');
   });
 });
+
+describe('the globals every render shares', () => {
+  it('are not changed by what a render declares: set, macro and loop variables stay in that render', () => {
+    const scope = scopeOf({});
+    const shadowing = compileJinja('{% set none = "x" %}{% macro range() %}m{% endmacro %}{% for true in [1] %}{% endfor %}{{ none }}{{ range() }}');
+    expect(shadowing.render(scope, { strict: true })).toBe('xm');
+    const reading = compileJinja('{{ none is none }} {{ range(3) | length }} {{ true }}');
+    expect(reading.render(scope, { strict: true })).toBe('true 3 true');
+  });
+});

@@ -73,10 +73,23 @@ function parse(text: string): AstNode {
 }
 
 function run(node: AstNode, scope: Scope, { strict, budget = RENDER_BUDGET }: RenderOptions): RuntimeValue {
-  const env = globals(budget);
-  // setVariable, not set: a param may shadow a global (a param called `range`).
+  const env = new Environment(globalsFor(budget));
+  // A param may shadow a global (a param called `range`): the globals are the parent scope.
   for (const [name, value] of scope) env.setVariable(name, value);
   return new SandboxInterpreter(env, { strict, budget }).evaluate(node, env);
+}
+
+// The globals, made once per budget and shared as every render's parent scope: a template can
+// only declare variables in its own scope (set, for, macro), never change a global.
+const globalsByBudget = new WeakMap<RenderBudget, Environment>();
+
+function globalsFor(budget: RenderBudget): Environment {
+  let env = globalsByBudget.get(budget);
+  if (env === undefined) {
+    env = globals(budget);
+    globalsByBudget.set(budget, env);
+  }
+  return env;
 }
 
 function globals(budget: RenderBudget): Environment {

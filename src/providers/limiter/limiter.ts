@@ -1,6 +1,7 @@
 // The gate every request to one provider with one key passes: a concurrency cap that adapts
 // to 429s, optional requests- and tokens-per-minute budgets, and a pause when the server asks
 // everyone to wait. Shared by every case in the process (see registry.ts).
+import { onAbort } from '../on-abort.js';
 import { AdaptiveLimit } from './adaptive-limit.js';
 import type { Clock } from './clock.js';
 import type { Limits } from './limits.js';
@@ -111,18 +112,19 @@ export class Limiter {
       return Promise.resolve();
     }
     return new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        const index = this.waiting.indexOf(grant);
-        if (index >= 0) this.waiting.splice(index, 1);
-        reject(signal!.reason);
-      };
       const grant = () => {
-        signal?.removeEventListener('abort', onAbort);
+        stopWatching?.();
         this.inFlight += 1;
         resolve();
       };
+      const stopWatching = signal
+        ? onAbort(signal, () => {
+            const index = this.waiting.indexOf(grant);
+            if (index >= 0) this.waiting.splice(index, 1);
+            reject(signal.reason);
+          })
+        : undefined;
       this.waiting.push(grant);
-      signal?.addEventListener('abort', onAbort, { once: true });
       this.sweepStalls();
     });
   }

@@ -2,7 +2,7 @@
 // case-level events — what the matrix, the charts and the comparison need, without the texts.
 // A resumed run appends parts to the file, each opened by a case_start: a sample run again in
 // a later part (a rerun of errors) has the outcome of that later run, as its summary counts it.
-import type { PayloadOf } from '../../runner/events.js';
+import type { EmittedEvent, PayloadOf } from '../../runner/events.js';
 import { readEvents } from './events.js';
 import { passOf, sampleKey, type SampleOutcome } from './outcome.js';
 import type { Problems } from './problems.js';
@@ -30,68 +30,84 @@ export interface KeepRecords {
   maxTextChars: number;
 }
 
-function outcomeFor(scan: CaseScan, id: string, trial: number | undefined): SampleOutcome {
-  const key = sampleKey(id, trial);
-  let o = scan.outcomes.get(key);
-  if (!o) {
-    o = { id, trial, order: scan.outcomes.size, errored: false, metrics: new Map() };
-    scan.outcomes.set(key, o);
-  }
-  return o;
-}
-
 /** The first pass; with `keep`, a case of at most `keep.upTo` samples is read in this one pass. */
 export async function scanCase(eventsFile: string, problems: Problems, keep?: KeepRecords): Promise<CaseScan> {
-  const scan: CaseScan = { outcomes: new Map(), latencies: [], caseErrors: [], start: undefined, end: undefined, metricIds: [], records: null, lineOwners: [] };
-  const metrics = new Set<string>();
-  let collector = keep ? new RecordCollector(keep.maxTextChars) : null;
-  let part = 0;
-  const partOf = new Map<string, number>();
-  const latest = (id: string, trial: number | undefined): SampleOutcome => {
-    const o = outcomeFor(scan, id, trial);
-    const key = sampleKey(id, trial);
-    if ((partOf.get(key) ?? part) < part) {
-      o.errored = false;
-      o.metrics.clear();
-    }
-    partOf.set(key, part);
-    return o;
-  };
-  for await (const { line, event: e } of readEvents(eventsFile, problems)) {
-    collector?.add(e);
+  const scanner = new CaseScanner(keep);
+  for await (const { line, event } of readEvents(eventsFile, problems)) scanner.add(event, line);
+  return scanner.result();
+}
+
+/**
+ * The first pass, one event at a time, wherever the events come from: read back from the file
+ * (scanCase), or handed over by the reporter as it writes them (report/run-tap.ts), which spares
+ * the report a second reading of every events.jsonl after the run.
+ */
+export class CaseScanner {
+  private readonly scan: CaseScan = { outcomes: new Map(), latencies: [], caseErrors: [], start: undefined, end: undefined, metricIds: [], records: null, lineOwners: [] };
+  private readonly metrics = new Set<string>();
+  private collector: RecordCollector | null;
+  /** The part (1 per case_start) each sample was last seen in. */
+  private part = 0;
+  private readonly partOf = new Map<string, number>();
+
+  constructor(private readonly keep?: KeepRecords) {
+    this.collector = keep ? new RecordCollector(keep.maxTextChars) : null;
+  }
+
+  /** The event on 1-based `line` of the case's events.jsonl; lines come in order. */
+  add(e: EmittedEvent, line: number): void {
+    const scan = this.scan;
+    this.collector?.add(e);
     // Past the cap, a second pass reads only the samples chosen for the page.
-    if (collector && scan.outcomes.size > keep!.upTo) collector = null;
+    if (this.collector && scan.outcomes.size > this.keep!.upTo) this.collector = null;
     switch (e.event) {
       case 'case_start':
         scan.start = e.payload;
-        part += 1;
+        this.part += 1;
         break;
       case 'case_end':
         scan.end = e.payload;
         break;
       case 'inference_end':
-        scan.lineOwners[line] = latest(e.sample_id, e.payload.trial).order;
+        scan.lineOwners[line] = this.latest(e.sample_id, e.payload.trial).order;
         if (e.payload.cached !== true) scan.latencies.push(e.payload.latency_ms);
         break;
       case 'auto_eval_sample': {
         const { metric_id, score, passed, trial } = e.payload;
-        const o = latest(e.sample_id, trial);
+        const o = this.latest(e.sample_id, trial);
         o.metrics.set(metric_id, { score, passed: passOf(score, passed) });
         scan.lineOwners[line] = o.order;
-        metrics.add(metric_id);
+        this.metrics.add(metric_id);
         break;
       }
       case 'sample_error':
         if (e.sample_id === null) scan.caseErrors.push(e.payload);
         else {
-          const o = latest(e.sample_id, e.payload.trial);
+          const o = this.latest(e.sample_id, e.payload.trial);
           o.errored = true;
           scan.lineOwners[line] = o.order;
         }
         break;
     }
   }
-  scan.metricIds = [...metrics];
-  scan.records = collector?.records ?? null;
-  return scan;
+
+  result(): CaseScan {
+    return { ...this.scan, metricIds: [...this.metrics], records: this.collector?.records ?? null };
+  }
+
+  /** The sample's outcome, cleared when this part runs it again (a rerun of errors). */
+  private latest(id: string, trial: number | undefined): SampleOutcome {
+    const key = sampleKey(id, trial);
+    let o = this.scan.outcomes.get(key);
+    if (!o) {
+      o = { id, trial, order: this.scan.outcomes.size, errored: false, metrics: new Map() };
+      this.scan.outcomes.set(key, o);
+    }
+    if ((this.partOf.get(key) ?? this.part) < this.part) {
+      o.errored = false;
+      o.metrics.clear();
+    }
+    this.partOf.set(key, this.part);
+    return o;
+  }
 }

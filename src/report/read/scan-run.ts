@@ -37,8 +37,11 @@ export function listRuns(root: string): string[] {
   return runIdsOf(listCaseFolders(root));
 }
 
+/** First passes already made for some events files (report/run-tap.ts); undefined: read the file. */
+export type KnownScans = (eventsFile: string) => CaseScan | undefined;
+
 /** `keep`: also collect the samples' records of cases within the cap (the report does). */
-export async function scanRun(root: string, runId: string, keep?: KeepRecords): Promise<ScannedRun> {
+export async function scanRun(root: string, runId: string, keep?: KeepRecords, known?: KnownScans): Promise<ScannedRun> {
   const problems = new Problems();
   const cases: ScannedCase[] = [];
   for (const folder of listCaseFolders(root).filter((f) => f.run_id === runId)) {
@@ -51,7 +54,8 @@ export async function scanRun(root: string, runId: string, keep?: KeepRecords): 
       problems.push(`${displayPath(folder.dir)}: no ${SUMMARY_FILE} (the case did not finish); shown from its ${EVENTS_FILE}`);
     }
     let scan: CaseScan | null = null;
-    if (folder.hasEvents) scan = await scanCase(path.join(folder.dir, EVENTS_FILE), problems, keep);
+    const eventsFile = path.join(folder.dir, EVENTS_FILE);
+    if (folder.hasEvents) scan = known?.(eventsFile) ?? (await scanCase(eventsFile, problems, keep));
     else problems.push(`${displayPath(folder.dir)}: no ${EVENTS_FILE}, so its samples are not shown`);
     cases.push({
       folder,
