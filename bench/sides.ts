@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { collectIndex, pipelineRoots } from '../src/reporter/collect-index.js';
 import type { Summary } from '../src/runner/summary.js';
 import { heapGrowingPercent } from '../src/vitest/heap-growth.js';
+import { polymorphicMaps, polymorphicMapsFlag } from '../src/vitest/polymorphic-maps.js';
 import { semiSpaceFlag } from '../src/vitest/young-generation.js';
 import { measure, type Measured } from './measure.js';
 import type { CaseOutcome } from './outcome.js';
@@ -57,7 +58,7 @@ function sideEnv(extra: Record<string, string>): Record<string, string> {
  * The runtime settings evalmatrix gives its test worker, given to the other side too, so the two
  * differ only in what they run: V8's old-generation pacing (heap-growth.ts; the worker sets it
  * from its setup file, the other side starts with it) and young-generation size
- * (young-generation.ts). Left to V8's own pacing the baseline collected at other moments than
+ * (young-generation.ts), and how many shapes an inline cache tracks (polymorphic-maps.ts). Left to V8's own pacing the baseline collected at other moments than
  * evalmatrix's worker did; measured on the raw loop at 5 x 2,000 live, the pacing changes its
  * CPU time by nothing measurable (4.0-4.3 s either way) and its peak RSS from 180 MB to 130-138 MB.
  */
@@ -65,7 +66,8 @@ export function sameRuntimeFlags(env: Record<string, string>): string[] {
   const all = { ...process.env, ...env };
   const percent = heapGrowingPercent(all, []);
   const semiSpace = semiSpaceFlag('forks', [], all);
-  return [...(percent === undefined ? [] : [`--heap-growing-percent=${percent}`]), ...(semiSpace ? [semiSpace] : [])];
+  const maps = polymorphicMapsFlag(polymorphicMaps(all, []));
+  return [...(percent === undefined ? [] : [`--heap-growing-percent=${percent}`]), ...(semiSpace ? [semiSpace] : []), ...(maps ? [maps] : [])];
 }
 
 export async function runEvalmatrix(pipelineFile: string, extraEnv: Record<string, string> = {}, options: EvalmatrixOptions = {}): Promise<EvalmatrixRun> {

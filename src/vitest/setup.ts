@@ -2,13 +2,15 @@
 // this worker, and any request no mock answers fails with its method and URL instead of
 // reaching the network. With recordings on (README "Recordings") they answer first, in either
 // mode; their files are complete (and, in `record`, rewritten) when the file's tests end. While the file runs, V8 paces its old generation closer to what the run
-// holds (EVALMATRIX_HEAP_GROWING_PERCENT, 100 unless set; see heap-growth.ts).
+// holds (EVALMATRIX_HEAP_GROWING_PERCENT, 100 unless set; see heap-growth.ts), and its inline
+// caches track up to 8 shapes (EVALMATRIX_POLYMORPHIC_MAPS; see polymorphic-maps.ts).
 // The mocks (msw, its interceptors, graphql…) and the recorder are imported only by a run that
 // uses them: a live run without recordings never loads them (measured: about 0.2 s less before
 // the first sample and 10 MB less in the worker; README "Performance"). They are imported as this
 // file loads, as static imports were, so no hook or test of the eval file waits on the loading.
 import { afterAll, beforeAll } from 'vitest';
 import { heapGrowingPercent, holdHeapGrowth } from './heap-growth.js';
+import { applyPolymorphicMaps } from './polymorphic-maps.js';
 import type { MockInterception } from '../mocks/interception.js';
 import { resolveMode } from './mode.js';
 import { interruptCasesOnSignals } from './interrupt.js';
@@ -35,6 +37,8 @@ const loading = startLoading();
 await Promise.all([loading.mocks, loading.recorder]);
 
 interruptCasesOnSignals();
+// Before any prompt renders: more shapes per inline cache (polymorphic-maps.ts).
+applyPolymorphicMaps();
 
 // Before the eval file is even collected: a limit V8 sets now stands until its next full GC.
 // Without the variable this holds nothing.
