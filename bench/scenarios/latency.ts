@@ -31,17 +31,20 @@ export interface LatencyResult {
   samples_per_case: number;
   all_providers: LatencyFigures;
   one_provider: LatencyFigures;
+  /** The five providers again, the pipeline split over two eval files (defineEvalSuite's
+   *  `part`) run in two workers; the baseline runs as in all_providers. */
+  split_in_two: LatencyFigures;
 }
 
 export async function latency(plan: Plan['latency'], log: (line: string) => void): Promise<LatencyResult> {
   const rows = await rowsFile(plan.samples);
-  const measureWith = async (providers: readonly MockProvider[], repetitions: number): Promise<LatencyFigures> => {
+  const measureWith = async (providers: readonly MockProvider[], repetitions: number, extraEnv: Record<string, string> = {}): Promise<LatencyFigures> => {
     const file = pipelineFile({ name: `latency_${providers.length}`, providers, rowsFile: rows, samples: plan.samples, concurrency: plan.concurrency });
     const rates = { evalmatrix: [] as number[], baseline: [] as number[] };
     const busy = { evalmatrix: [] as number[], baseline: [] as number[] };
     const perCase = (cases: readonly CaseOutcome[]): number[] => cases.map((c) => c.samples / (c.wall_ms / 1000));
     for (let rep = 0; rep < repetitions; rep++) {
-      const pair = await runPair(rep, file, { EVALMATRIX_MOCK_LATENCY_MS: String(plan.latencyMs) }, { cases: providers.length, samples: plan.samples });
+      const pair = await runPair(rep, file, { EVALMATRIX_MOCK_LATENCY_MS: String(plan.latencyMs), ...extraEnv }, { cases: providers.length, samples: plan.samples });
       const e = perCase(pair.evalmatrix.cases);
       const b = perCase(pair.baseline.cases);
       rates.evalmatrix.push(...e);
@@ -50,7 +53,7 @@ export async function latency(plan: Plan['latency'], log: (line: string) => void
         const { cpuS, wallS } = pair[side].measured;
         if (cpuS !== null) busy[side].push(cpuS / wallS);
       }
-      log(`latency, ${providers.length} provider(s), ${rep + 1}/${repetitions}: per case evalmatrix ${round(median(e), 1)}/s, baseline ${round(median(b), 1)}/s`);
+      log(`latency, ${providers.length} provider(s)${extraEnv.BENCH_PARTS ? ` in ${extraEnv.BENCH_PARTS} files` : ''}, ${rep + 1}/${repetitions}: per case evalmatrix ${round(median(e), 1)}/s, baseline ${round(median(b), 1)}/s`);
     }
     const ideal = (plan.concurrency * 1000) / plan.latencyMs;
     const achieved = { evalmatrix: round(median(rates.evalmatrix), 1), baseline: round(median(rates.baseline), 1) };
@@ -72,5 +75,6 @@ export async function latency(plan: Plan['latency'], log: (line: string) => void
     samples_per_case: plan.samples,
     all_providers: await measureWith(ALL_PROVIDERS, plan.repetitions),
     one_provider: await measureWith(['openai'], 1),
+    split_in_two: await measureWith(ALL_PROVIDERS, plan.repetitions, { BENCH_PARTS: '2' }),
   };
 }
