@@ -10,11 +10,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { checkRun, checkSameSampleScores, checkSameScores } from '../check.js';
-import { fitOverhead, type Fit, type Runs, type Side } from '../fit.js';
+import type { Side } from '../fit.js';
 import { LIVE_INSTRUCTION } from '../live-prompt.js';
 import { alternate } from '../pair.js';
 import type { Plan } from '../plan.js';
 import { BUILT, runEvalmatrix, runRawOpenAI, type SideRun } from '../sides.js';
+import { SizedRuns, type SizedFits } from '../sized-runs.js';
 import { median, round } from '../stats.js';
 import { pipelineFile, rowsFile } from '../workspace.js';
 import path from 'node:path';
@@ -22,15 +23,9 @@ import path from 'node:path';
 export const LIVE_MODELS = ['gpt-4o-mini', 'gpt-4o', 'gpt-4.1', 'gpt-4.1-mini', 'gpt-4.1-nano'] as const;
 const KEY = 'bench-not-a-real-key';
 
-export interface LiveResult extends Fit {
+export interface LiveResult extends SizedFits {
   /** `baseline` in the figures below is the raw SDK loop. */
   models: number;
-  concurrency: number;
-  sizes: [number, number];
-  repetitions: number;
-  runs_wall_s: Runs;
-  runs_cpu_s: Runs | null;
-  cpu: Fit | null;
   /** CPU seconds ÷ wall seconds at the larger size (medians): above 1, both cores were busy. */
   cpu_per_wall: Record<Side, number | null>;
   /** The whole process tree's peak at the larger size, the highest over repetitions. */
@@ -83,10 +78,7 @@ export async function live(plan: Plan['live'], log: (line: string) => void): Pro
     };
 
     await pairAt(0, small); // warm-up: caches, the server's JIT; not counted
-    const empty = (): Runs => ({ evalmatrix: { [small]: [], [large]: [] }, baseline: { [small]: [], [large]: [] } });
-    const wall = empty();
-    const cpu = empty();
-    let cpuKnown = true;
+    const runs = new SizedRuns(plan);
     const rss: Record<Side, number[]> = { evalmatrix: [], baseline: [] };
     const toFirst: Record<Side, number[]> = { evalmatrix: [], baseline: [] };
     const afterLast: Record<Side, number[]> = { evalmatrix: [], baseline: [] };
@@ -95,27 +87,19 @@ export async function live(plan: Plan['live'], log: (line: string) => void): Pro
         const pair = await pairAt(rep, n);
         for (const side of ['evalmatrix', 'baseline'] as const) {
           const m = pair[side].measured;
-          wall[side][n]!.push(round(m.wallS, 3));
-          if (m.cpuS === null) cpuKnown = false;
-          else cpu[side][n]!.push(round(m.cpuS, 3));
+          runs.add(side, n, m);
           if (n === large && m.peakRssMb !== null) rss[side].push(m.peakRssMb);
           toFirst[side].push(pair[side].toFirstS);
           afterLast[side].push(pair[side].afterLastS);
         }
         const ends = (side: Side): string => `${round(pair[side].toFirstS, 2)}+…+${round(pair[side].afterLastS, 2)}`;
-        log(`live ${rep + 1}/${plan.repetitions} n=${n}: evalmatrix ${wall.evalmatrix[n]!.at(-1)} s, raw ${wall.baseline[n]!.at(-1)} s (CPU ${cpu.evalmatrix[n]!.at(-1) ?? '-'} / ${cpu.baseline[n]!.at(-1) ?? '-'} s; to first request + … + after last answer ${ends('evalmatrix')} / ${ends('baseline')} s)`);
+        log(`live ${rep + 1}/${plan.repetitions} n=${n}: ${runs.lastLine(n, 'raw')}; to first request + … + after last answer ${ends('evalmatrix')} / ${ends('baseline')} s)`);
       }
     }
-    const busy = (side: Side): number | null => (cpuKnown ? round(median(cpu[side][large]!) / median(wall[side][large]!), 2) : null);
+    const busy = (side: Side): number | null => (runs.cpuKnown ? round(median(runs.cpu[side][large]!) / median(runs.wall[side][large]!), 2) : null);
     return {
       models: LIVE_MODELS.length,
-      concurrency: plan.concurrency,
-      sizes: plan.sizes,
-      repetitions: plan.repetitions,
-      ...fitOverhead(wall, plan.sizes, LIVE_MODELS.length),
-      runs_wall_s: wall,
-      runs_cpu_s: cpuKnown ? cpu : null,
-      cpu: cpuKnown ? fitOverhead(cpu, plan.sizes, LIVE_MODELS.length) : null,
+      ...runs.fits(LIVE_MODELS.length),
       cpu_per_wall: { evalmatrix: busy('evalmatrix'), baseline: busy('baseline') },
       peak_rss_mb: { evalmatrix: rss.evalmatrix.length ? Math.max(...rss.evalmatrix) : null, baseline: rss.baseline.length ? Math.max(...rss.baseline) : null },
       to_first_request_s: { evalmatrix: round(median(toFirst.evalmatrix), 3), baseline: round(median(toFirst.baseline), 3) },
