@@ -32,3 +32,13 @@ export function casesOfPart(cases: readonly CaseSpec[], part: CasePart, configFi
   }
   return mine;
 }
+
+/** `part` as defineEvalSuite and defineMatrixSuite take it: all cases without one (`first`:
+ *  no part, or part 1, which reports what belongs to no case). Throws a message naming the
+ *  problem for a part that is malformed or would hold no case. */
+export function selectPart(cases: CaseSpec[], part: string | undefined, configFile: string): { cases: CaseSpec[]; first: boolean } {
+  if (part === undefined) return { cases, first: true };
+  const parsed = parseCasePart(part);
+  if ('error' in parsed) throw new Error(parsed.error);
+  return { cases: casesOfPart(cases, parsed, configFile), first: parsed.index === 1 };
+}

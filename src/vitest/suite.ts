@@ -1,8 +1,8 @@
 // defineEvalSuite: one describe per pipeline, one concurrent test per task × model. Each test
 // runs its case's samples, streams events to the reporter, then asserts the verdict.
 import { describe, TestRunner, type RunnerTestFile } from 'vitest';
-import { casesOfPart, parseCasePart } from '../config/case-part.js';
-import { expandCases, type CaseSpec } from '../config/cases.js';
+import { selectPart } from '../config/case-part.js';
+import { expandCases } from '../config/cases.js';
 import type { LoadedPipeline } from '../config/load.js';
 import { loadEvalPipeline, metricRegistry, type CustomMetrics } from '../runner/load-eval-pipeline.js';
 import { caseTestSettings, defineCaseTests, type Env } from './case-test.js';
@@ -31,7 +31,7 @@ export function defineEvalSuite(source: string | URL | LoadedPipeline, options: 
   const file = TestRunner.getCurrentSuite().file;
   const pipeline = typeof source === 'string' || source instanceof URL ? loadWatched(source, file, settings) : source;
   const inputs = checkSuiteInputs(pipeline, options);
-  const cases = partOf(expandCases(pipeline), options.part, pipeline.file);
+  const { cases } = selectPart(expandCases(pipeline), options.part, pipeline.file);
   addDeps(file, cases.map((c) => c.dataset.resolvedPath));
   describe(pipeline.spec.metadata.name, () => defineCaseTests(cases, settings, inputs, pipeline.spec.backends));
 }
@@ -41,11 +41,4 @@ function loadWatched(source: string | URL, file: RunnerTestFile, settings: { env
   const configPath = fromTestFile(source, file);
   addDeps(file, [configPath]);
   return loadEvalPipeline(configPath, { env: settings.env, metrics: settings.registry });
-}
-
-function partOf(cases: CaseSpec[], part: string | undefined, configFile: string): CaseSpec[] {
-  if (part === undefined) return cases;
-  const parsed = parseCasePart(part);
-  if ('error' in parsed) throw new Error(parsed.error);
-  return casesOfPart(cases, parsed, configFile);
 }

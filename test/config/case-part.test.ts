@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { casesOfPart, parseCasePart } from '../../src/config/case-part.js';
+import { casesOfPart, parseCasePart, selectPart } from '../../src/config/case-part.js';
 import type { CaseSpec } from '../../src/config/cases.js';
 
 const cases = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ name }) as CaseSpec);
@@ -29,5 +29,19 @@ describe('casesOfPart', () => {
 
   it('refuses a part with no case', () => {
     expect(() => casesOfPart(cases.slice(0, 2), { index: 3, of: 3 }, '/x/p.yaml')).toThrow(/part "3\/3" of .*p\.yaml has no cases: the pipeline has 2, so split it into at most 2 parts/);
+  });
+});
+
+describe('selectPart', () => {
+  it('keeps every case without a part, and says which part reports what belongs to no case', () => {
+    expect(names(selectPart(cases, undefined, 'p.yaml').cases)).toEqual(names(cases));
+    expect(selectPart(cases, undefined, 'p.yaml').first).toBe(true);
+    expect(selectPart(cases, ' 1/3', 'p.yaml')).toMatchObject({ first: true });
+    expect(selectPart(cases, '2/3', 'p.yaml')).toMatchObject({ first: false });
+    expect(names(selectPart(cases, '2/3', 'p.yaml').cases)).toEqual(['b', 'e']);
+  });
+
+  it('throws the parse error for a malformed part', () => {
+    expect(() => selectPart(cases, 'half', 'p.yaml')).toThrow('defineEvalSuite: part must be "i/N"');
   });
 });

@@ -12,21 +12,25 @@ const DIR = fileURLToPath(new URL('../fixtures/matrix-suite/', import.meta.url))
 const VITEST = fileURLToPath(new URL('../../node_modules/vitest/vitest.mjs', import.meta.url));
 
 interface JsonReport {
-  testResults: Array<{ assertionResults: Array<{ title: string; status: string; failureMessages: string[] }> }>;
+  testResults: Array<{ name: string; assertionResults: Array<{ title: string; status: string; failureMessages: string[] }> }>;
 }
 
-it('runs each entry as a test, fails the one that does not render with its reason, and skips the live-only matrix', async () => {
-  const out = mkdtempSync(path.join(tmpdir(), 'em-matrix-suite-'));
-  const report = path.join(out, 'report.json');
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, [VITEST, 'run', '--config', path.join(DIR, 'vitest.config.ts'), '--reporter=json', `--outputFile=${report}`], {
-      cwd: DIR,
+async function runVitest(dir: string, out: string, report: string): Promise<number | null> {
+  return new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, [VITEST, 'run', '--config', path.join(dir, 'vitest.config.ts'), '--reporter=json', `--outputFile=${report}`], {
+      cwd: dir,
       env: { ...process.env, CI: '1', NO_COLOR: '1', EVALMATRIX_OUTPUT_DIR: out, EVALMATRIX_MODE: 'mock' },
       stdio: 'ignore',
     });
     child.on('error', reject);
     child.on('close', resolve);
   });
+}
+
+it('runs each entry as a test, fails the one that does not render with its reason, and skips the live-only matrix', async () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'em-matrix-suite-'));
+  const report = path.join(out, 'report.json');
+  const code = await runVitest(DIR, out, report);
   expect(code).toBe(1);
 
   const results = (JSON.parse(readFileSync(report, 'utf8')) as JsonReport).testResults.flatMap((file) => file.assertionResults);
@@ -40,4 +44,15 @@ it('runs each entry as a test, fails the one that does not render with its reaso
 
   expect(readdirSync(path.join(out, 'fixture_matrix')).sort()).toEqual(['first', 'report.html', 'second', 'summary.index.json']);
   expect(existsSync(path.join(out, 'litellm_matrix'))).toBe(false);
+});
+
+it('split over two files by part: each case in one file, the entry that does not render in part 1 only', async () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'em-matrix-parts-'));
+  const report = path.join(out, 'report.json');
+  expect(await runVitest(fileURLToPath(new URL('../fixtures/matrix-parts/', import.meta.url)), out, report)).toBe(1);
+  const byFile = Object.fromEntries(
+    (JSON.parse(readFileSync(report, 'utf8')) as JsonReport).testResults.map((file) => [path.basename(file.name), file.assertionResults.map((r) => `${r.title}: ${r.status}`).sort()]),
+  );
+  expect(byFile).toEqual({ 'part-1.eval.ts': ['demo › broken: failed', 'demo › first: passed'], 'part-2.eval.ts': ['demo › second: passed'] });
+  expect(readdirSync(path.join(out, 'fixture_matrix')).sort()).toEqual(['first', 'report.html', 'second', 'summary.index.json']);
 });
