@@ -19,7 +19,7 @@ export function parseCasePart(text: unknown): CasePart | { error: string } {
   const match = typeof text === 'string' ? PART.exec(text) : null;
   const [index, of] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
   if (!(index >= 1 && index <= of)) {
-    return { error: `defineEvalSuite: part must be "i/N" with 1 ≤ i ≤ N (for example "1/2" and "2/2" in two eval files), not ${JSON.stringify(text)}` };
+    return { error: `part must be "i/N" with 1 ≤ i ≤ N (for example "1/2" and "2/2" in two eval files), not ${JSON.stringify(text)}` };
   }
   return { index, of };
 }
@@ -28,7 +28,7 @@ export function parseCasePart(text: unknown): CasePart | { error: string } {
 export function casesOfPart(cases: readonly CaseSpec[], part: CasePart, configFile: string): CaseSpec[] {
   const mine = cases.filter((_, k) => k % part.of === part.index - 1);
   if (mine.length === 0) {
-    throw new Error(`defineEvalSuite: part "${part.index}/${part.of}" of ${displayPath(configFile)} has no cases: the pipeline has ${cases.length}, so split it into at most ${cases.length} parts`);
+    throw new Error(`part "${part.index}/${part.of}" of ${displayPath(configFile)} has no cases: the pipeline has ${cases.length}, so split it into at most ${cases.length} parts`);
   }
   return mine;
 }

@@ -42,6 +42,6 @@ describe('selectPart', () => {
   });
 
   it('throws the parse error for a malformed part', () => {
-    expect(() => selectPart(cases, 'half', 'p.yaml')).toThrow('defineEvalSuite: part must be "i/N"');
+    expect(() => selectPart(cases, 'half', 'p.yaml')).toThrow('part must be "i/N"');
   });
 });

@@ -25,7 +25,7 @@ describe('a pipeline split over eval files by part', () => {
   it('refuses a part that would have no cases, saying how many parts the pipeline allows', async () => {
     const run = await runFixture({}, ['too-many.eval.ts'], DIR);
     expect(run.code).toBe(1);
-    expect(run.output).toContain('defineEvalSuite: part "3/3" of');
+    expect(run.output).toContain('part "3/3" of');
     expect(run.output).toContain('has no cases: the pipeline has 2, so split it into at most 2 parts');
   });
 });
