@@ -56,7 +56,7 @@ describe('the bad-config corpus', () => {
       expect(error.message).toMatch(/byte offset \d+|alias|YAML|expected/);
     }
     // A credential in the file is never quoted back.
-    expect(error.message).not.toContain('sk-FAKE');
+    expect(error.message).not.toContain('placeholder-password');
   });
 
   it('names the first YAML error with the flow-mapping hint, not the cascade', () => {
@@ -93,7 +93,7 @@ describe('the bad-config corpus', () => {
   it('refuses a key in api_base userinfo at load without quoting it', () => {
     const error = loadError(path.join(CORPUS, 'secret-userinfo-in-api-base.yaml'));
     expect(error.message).toMatch(/backends\[0\]\.config\.api_base: .*user name or password/);
-    expect(error.message).not.toContain('sk-FAKE');
+    expect(error.message).not.toContain('placeholder-password');
   });
 
   it('shows a user one located error and no internal frames when Vitest loads a bad config', async () => {
