@@ -1,17 +1,13 @@
 // Shared by the resume unit tests: a case over 12 code rows whose `task` answers by (sample,
 // trial) — right, wrong, a throw (an inference error) or "boom" (a metric that throws: a scoring
 // error) — scored by exact_match and a TypeScript metric, run in-process by runCase.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { expandCases, type CaseSpec } from '../../src/config/cases.js';
+import { type CaseSpec } from '../../src/config/cases.js';
 import { defineMetric } from '../../src/metrics/metric.js';
-import { createProviderClient } from '../../src/providers/index.js';
-import { emittedEventSchema, type EmittedEvent } from '../../src/runner/events.js';
-import { parseEvalPipeline } from '../../src/runner/load-eval-pipeline.js';
+import { type EmittedEvent } from '../../src/runner/events.js';
 import { runCase, type RunCaseOptions } from '../../src/runner/run-case.js';
 import type { CaseSummary } from '../../src/runner/summary.js';
 import type { TaskFunction } from '../../src/runner/task-call.js';
+import { firstCase, runInProcess } from '../runner/in-process-case.js';
 
 export const ROWS = Array.from({ length: 12 }, (_, i) => ({ id: `s${i}`, question: `Question ${i}?`, answer: `answer ${i}` }));
 
@@ -42,7 +38,6 @@ const explosive = defineMetric({
 });
 
 export function resumeCase(repeats: number): CaseSpec {
-  const dir = mkdtempSync(path.join(tmpdir(), 'em-resume-'));
   const yaml = `
 api_version: evalmatrix/v1
 kind: PipelineConfig
@@ -68,14 +63,12 @@ tasks:
     max_errors: 100
     thresholds: {exact: 0.1}
 `;
-  return expandCases(parseEvalPipeline(yaml, path.join(dir, 'pipeline.yaml'), { env: {}, metrics: [explosive] }))[0]!;
+  return firstCase(yaml, { prefix: 'em-resume-', metrics: [explosive] });
 }
 
 export async function runResumeCase(spec: CaseSpec, options: Partial<RunCaseOptions> & { faults?: boolean } = {}): Promise<{ events: EmittedEvent[]; summary: CaseSummary }> {
-  const events: EmittedEvent[] = [];
-  const client = createProviderClient(spec.backend, { env: {}, allowMissingKey: true });
   const { faults, ...rest } = options;
-  const summary = await runCase(spec, { mode: 'mock', client, emit: (e) => void events.push(emittedEventSchema.parse(e)), rows: ROWS, task: task(faults), metrics: [explosive], ...rest });
+  const { events, summary } = await runInProcess(spec, { rows: ROWS, task: task(faults), metrics: [explosive], ...rest });
   return { events, summary };
 }
 

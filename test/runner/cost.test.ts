@@ -1,18 +1,12 @@
 // What a case cost: the model's tokens at its price and each judge's at its own, by hand; a model
 // without a known price makes the cost unknown and is named; and max_cost_usd stops a case that
 // spends past it, failing it — through runCase, with a task that reports exact token counts.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expandCases } from '../../src/config/cases.js';
-import { parsePipeline } from '../../src/config/load.js';
 import { startMockInterception, type MockInterception } from '../../src/mocks/index.js';
-import { createProviderClient } from '../../src/providers/index.js';
 import { caseCost, tokensCost, type CasePricing } from '../../src/runner/cost.js';
-import { emittedEventSchema, type EmittedEvent } from '../../src/runner/events.js';
 import { runCase } from '../../src/runner/run-case.js';
 import type { TaskFunction } from '../../src/runner/task-call.js';
+import { firstCase, runInProcess } from './in-process-case.js';
 
 const GPT_4O_MINI = { input_per_mtok: 0.15, output_per_mtok: 0.6 };
 const JUDGE = { input_per_mtok: 1, output_per_mtok: 4 };
@@ -64,16 +58,14 @@ metrics: [{metric_id: exact, implementation: exact_match}]
 tasks:
   - {task_id: t, dataset_id: d, steps: [{step: inference, adapter_id: a}, {step: auto_eval}], concurrency: 1${task}}
 `;
-  return expandCases(parsePipeline(yaml, path.join(mkdtempSync(path.join(tmpdir(), 'em-cost-')), 'p.yaml'), { env: {} }))[0]!;
+  return firstCase(yaml, { prefix: 'em-cost-' });
 }
 
 /** Each sample reports 1000 prompt and 200 completion tokens: $0.00027 at gpt-4o-mini's price. */
 const task: TaskFunction = () => ({ output: 'yes', usage: { prompt_tokens: 1000, completion_tokens: 200 } });
 
 async function run(spec: ReturnType<typeof caseWith>) {
-  const events: EmittedEvent[] = [];
-  const client = createProviderClient(spec.backend, { env: {}, allowMissingKey: true });
-  const summary = await runCase(spec, { mode: 'mock', client, task, rows: ROWS, emit: (e) => void events.push(emittedEventSchema.parse(e)) });
+  const { summary, events } = await runInProcess(spec, { task, rows: ROWS });
   return { summary, events };
 }
 

@@ -2,18 +2,13 @@
 // every event and every request knows its trial, the case's concurrency bounds the trials in
 // flight, and a failed trial costs its sample once. The mock answers by the trial it reads from
 // the request's context — the same way a recorder at the HTTP level will key its replays.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { delay, http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expandCases } from '../../src/config/cases.js';
-import { parsePipeline } from '../../src/config/load.js';
 import { openAIChatCompletion, startMockInterception, type MockInterception } from '../../src/mocks/index.js';
-import { createProviderClient, currentTrial } from '../../src/providers/index.js';
-import { emittedEventSchema, type EmittedEvent } from '../../src/runner/events.js';
+import { currentTrial } from '../../src/providers/index.js';
 import { runCase } from '../../src/runner/run-case.js';
 import type { TaskFunction } from '../../src/runner/task-call.js';
+import { firstCase, runInProcess } from './in-process-case.js';
 
 let server: MockInterception;
 beforeAll(() => {
@@ -33,7 +28,6 @@ const ROWS = [
 const RIGHT_TRIALS: Record<string, number> = { 'Capital of France?': 3, 'Two plus two?': 0, 'Largest planet?': 1, 'Colour of the sky?': 2 };
 
 function caseFor(task: string) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'em-repeats-'));
   const yaml = `
 api_version: evalmatrix/v1
 kind: PipelineConfig
@@ -55,15 +49,11 @@ tasks:
     steps: [{step: inference, adapter_id: a}, {step: auto_eval}]
 ${task}
 `;
-  return expandCases(parsePipeline(yaml, path.join(dir, 'pipeline.yaml'), { env: {} }))[0]!;
+  return firstCase(yaml, { prefix: 'em-repeats-' });
 }
 
-async function run(spec: ReturnType<typeof caseFor>, task?: TaskFunction) {
-  const events: EmittedEvent[] = [];
-  const client = createProviderClient(spec.backend, { env: {}, allowMissingKey: true });
-  const summary = await runCase(spec, { mode: 'mock', client, emit: (e) => void events.push(emittedEventSchema.parse(e)), rows: ROWS, ...(task ? { task } : {}) });
-  const of = <N extends EmittedEvent['event']>(name: N) => events.filter((e): e is Extract<EmittedEvent, { event: N }> => e.event === name);
-  return { events, summary, of };
+function run(spec: ReturnType<typeof caseFor>, task?: TaskFunction) {
+  return runInProcess(spec, { rows: ROWS, ...(task ? { task } : {}) });
 }
 
 /** Answers right on a question's first RIGHT_TRIALS trials, by the trial the request carries. */

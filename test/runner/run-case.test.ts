@@ -8,9 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expandCases } from '../../src/config/cases.js';
 import { parsePipeline } from '../../src/config/load.js';
 import { openAIChatCompletion, startMockInterception, type MockInterception } from '../../src/mocks/index.js';
-import { createProviderClient } from '../../src/providers/index.js';
-import { emittedEventSchema, type EmittedEvent } from '../../src/runner/events.js';
 import { runCase } from '../../src/runner/run-case.js';
+import { runInProcess } from './in-process-case.js';
 
 let server: MockInterception;
 beforeAll(() => {
@@ -55,12 +54,8 @@ ${options.extraTask ?? ''}
   return spec!;
 }
 
-async function run(spec: ReturnType<typeof caseFor>, signal?: AbortSignal) {
-  const events: EmittedEvent[] = [];
-  const client = createProviderClient(spec.backend, { env: {}, allowMissingKey: true });
-  const summary = await runCase(spec, { mode: 'mock', client, emit: (e) => void events.push(emittedEventSchema.parse(e)), ...(signal ? { signal } : {}) });
-  const of = <N extends EmittedEvent['event']>(name: N) => events.filter((e): e is Extract<EmittedEvent, { event: N }> => e.event === name);
-  return { events, summary, of };
+function run(spec: ReturnType<typeof caseFor>, signal?: AbortSignal) {
+  return runInProcess(spec, signal ? { signal } : {});
 }
 
 describe('runCase', () => {

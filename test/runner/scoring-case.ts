@@ -4,10 +4,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expandCases, type CaseSpec } from '../../src/config/cases.js';
-import { createProviderClient } from '../../src/providers/index.js';
-import { emittedEventSchema, type EmittedEvent } from '../../src/runner/events.js';
 import { parseEvalPipeline, type CustomMetrics } from '../../src/runner/load-eval-pipeline.js';
 import { runCase, type RunCaseOptions } from '../../src/runner/run-case.js';
+import { runInProcess } from './in-process-case.js';
 
 export const ROWS = [
   { id: 'q1', question: 'Capital of France?', answer: 'Paris' },
@@ -63,10 +62,6 @@ ${yaml.task ?? ''}
   return spec!;
 }
 
-export async function runScoring(spec: CaseSpec, options: Partial<RunCaseOptions> = {}) {
-  const events: EmittedEvent[] = [];
-  const client = createProviderClient(spec.backend, { env: {}, allowMissingKey: true });
-  const summary = await runCase(spec, { mode: 'mock', client, env: {}, emit: (e) => void events.push(emittedEventSchema.parse(e)), ...options });
-  const of = <N extends EmittedEvent['event']>(name: N) => events.filter((e): e is Extract<EmittedEvent, { event: N }> => e.event === name);
-  return { events, summary, of };
+export function runScoring(spec: CaseSpec, options: Partial<RunCaseOptions> = {}) {
+  return runInProcess(spec, { env: {}, ...options });
 }

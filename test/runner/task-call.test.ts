@@ -6,16 +6,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { delay, http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expandCases } from '../../src/config/cases.js';
-import { parsePipeline } from '../../src/config/load.js';
 import type { DatasetRows } from '../../src/datasets/loaders/code.js';
 import { startMockInterception, type MockInterception } from '../../src/mocks/index.js';
-import { createProviderClient } from '../../src/providers/index.js';
 import type { Usage } from '../../src/providers/types.js';
-import { emittedEventSchema, type EmittedEvent } from '../../src/runner/events.js';
 import { runCase } from '../../src/runner/run-case.js';
 import type { TaskFunction } from '../../src/runner/task-call.js';
 import { readTaskReturn } from '../../src/runner/task-result.js';
+import { firstCase, runInProcess } from './in-process-case.js';
 
 let server: MockInterception;
 beforeAll(() => {
@@ -27,7 +24,6 @@ afterAll(() => server.close());
 const ROWS = [1, 2, 3, 4].map((n) => ({ id: `q${n}`, question: `Question ${n}?`, options: ['yes', 'no'], answer: n % 2 }));
 
 function caseFor(dataset = '{dataset_id: d, loader: code, params: {preprocess: {type: multiple_choice, question: question, choices: options, label: answer}}}', extraTask = '') {
-  const dir = mkdtempSync(path.join(tmpdir(), 'em-task-'));
   const yaml = `
 api_version: evalmatrix/v1
 kind: PipelineConfig
@@ -50,15 +46,11 @@ tasks:
     concurrency: 2
 ${extraTask}
 `;
-  return expandCases(parsePipeline(yaml, path.join(dir, 'pipeline.yaml'), { env: {} }))[0]!;
+  return firstCase(yaml, { prefix: 'em-task-' });
 }
 
-async function run(spec: ReturnType<typeof caseFor>, options: { task?: TaskFunction; rows?: DatasetRows } = {}) {
-  const events: EmittedEvent[] = [];
-  const client = createProviderClient(spec.backend, { env: {}, allowMissingKey: true });
-  const summary = await runCase(spec, { mode: 'mock', client, emit: (e) => void events.push(emittedEventSchema.parse(e)), rows: ROWS, ...options });
-  const of = <N extends EmittedEvent['event']>(name: N) => events.filter((e): e is Extract<EmittedEvent, { event: N }> => e.event === name);
-  return { summary, of };
+function run(spec: ReturnType<typeof caseFor>, options: { task?: TaskFunction; rows?: DatasetRows } = {}) {
+  return runInProcess(spec, { rows: ROWS, ...options });
 }
 
 describe('a task instead of the provider call', () => {
