@@ -64,6 +64,17 @@ describe('readJsonRows', () => {
     await expect(collect(readJsonRows(tmpFile('wrong.json', '[{"a": [1}]')))).rejects.toThrow(/line 1: "\}" closes the array opened on line 1/);
   });
 
+  it('refuses a file that is not UTF-8 at its first bad byte, after the rows before it, and reads a character split across chunks', async () => {
+    const latin1 = Buffer.concat([Buffer.from('[{"a": 1},\n{"a": "caf'), Buffer.from([0xe9]), Buffer.from('"}]')]);
+    const rows: RowEntry[] = [];
+    const reading = (async () => {
+      for await (const entry of readJsonRows(tmpFile('latin1.json', latin1))) rows.push(entry);
+    })();
+    await expect(reading).rejects.toThrow(/latin1\.json is not valid UTF-8 \(at byte offset 21\)/);
+    const long = `[{"a": "${'x'.repeat(70_000)}é"}]`;
+    expect(await collect(readJsonRows(tmpFile('long.json', long)))).toEqual([{ line: 1, value: { a: `${'x'.repeat(70_000)}é` } }]);
+  });
+
   it('says which keys there are when the rows key is missing, and what the key holds when it is not a list', async () => {
     await expect(collect(readJsonRows(tmpFile('k.json', '{"data": [], "info": {}}')))).rejects.toThrow(
       'the top-level object has no key "rows" (its keys: data, info). Name the key that holds the rows with `key:` in the dataset',

@@ -1,12 +1,10 @@
 // Streaming JSONL reader. Datasets can be larger than memory, so the file is read line by
 // line and each row is parsed on its own: one bad row becomes an error entry, never a throw.
-import type { FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import { Utf8Check } from '../../config/utf8.js';
 import type { RowEntry } from '../row-entry.js';
-import { openDatasetFile } from './open-file.js';
+import { checkedUtf8, openDatasetFile } from './open-file.js';
 import { parseObjectRow } from './parse-row.js';
 
 /** One non-blank line: 1-based `line` (blank lines count, so editors agree) and either the row or why it is unusable. */
@@ -35,14 +33,4 @@ export async function* readJsonl(file: string): AsyncGenerator<JsonlEntry> {
     lines.close();
     stream.destroy();
   }
-}
-
-/** The file's bytes, refused at the first that is not UTF-8 (lenient decoding would turn them into U+FFFD). */
-async function* checkedUtf8(handle: FileHandle, path: string): AsyncGenerator<Buffer> {
-  const check = new Utf8Check(path);
-  for await (const chunk of handle.createReadStream() as AsyncIterable<Buffer>) {
-    check.push(chunk);
-    yield chunk;
-  }
-  check.end();
 }

@@ -1,7 +1,9 @@
 // Opens a dataset file for streaming, turning the ways a path can be wrong into messages that
 // name the dataset, the path and what to do. A folder opens fine on Linux and only fails on the
-// first read (EISDIR), so it is checked before anything is read.
+// first read (EISDIR), so it is checked before anything is read. Its bytes are read through
+// checkedUtf8, which refuses the first that is not UTF-8 instead of decoding it to U+FFFD.
 import { open, type FileHandle } from 'node:fs/promises';
+import { Utf8Check } from '../../config/utf8.js';
 import { DatasetError } from '../dataset-error.js';
 
 /** `kind` names the format in messages ("CSV"); the caller owns the handle and closes it. */
@@ -23,4 +25,14 @@ export async function openDatasetFile(path: string, kind: string): Promise<FileH
 
 function folderError(path: string, kind: string): DatasetError {
   return new DatasetError(`${path} is a folder, not a ${kind} file. Point the dataset's "path" at a file inside it`);
+}
+
+/** The file's bytes, refused at the first that is not UTF-8 (lenient decoding would turn them into U+FFFD). */
+export async function* checkedUtf8(handle: FileHandle, path: string): AsyncGenerator<Buffer> {
+  const check = new Utf8Check(path);
+  for await (const chunk of handle.createReadStream() as AsyncIterable<Buffer>) {
+    check.push(chunk);
+    yield chunk;
+  }
+  check.end();
 }
