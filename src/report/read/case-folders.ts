@@ -20,9 +20,11 @@ export interface CaseFolder {
   hasEvents: boolean;
 }
 
+// Every folder counts, dotted ones too: a backend_id may start with a dot (".hidden"), and its
+// cases are in the index (reporter/collect-index.ts), so the report, compare and resume see them.
 function subfolders(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();
 }
