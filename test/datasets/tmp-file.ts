@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export function tmpFile(name: string, content: string): string {
+export function tmpFile(name: string, content: string | Uint8Array): string {
   const file = join(mkdtempSync(join(tmpdir(), 'evalmatrix-')), name);
   writeFileSync(file, content);
   return file;
