@@ -24,6 +24,11 @@ export interface ErrorRecord extends ErrorFacts {
 export const MAX_ERROR_KINDS = 20;
 const KEY_CHARS = 160;
 
+/** What makes two errors one kind: their stage, their class and their message's shape. */
+export function errorKindKey(error: ErrorRecord): string {
+  return `${error.stage}\u0000${errorClass(error)}\u0000${messageClass(error.message)}`;
+}
+
 export class ErrorKinds {
   private readonly kinds = new Map<string, ErrorKind>();
   /** Errors of kinds past the cap. */
@@ -31,7 +36,7 @@ export class ErrorKinds {
 
   add(error: ErrorRecord): void {
     const kind = errorClass(error);
-    const key = `${error.stage}\u0000${kind}\u0000${messageClass(error.message)}`;
+    const key = errorKindKey(error);
     const known = this.kinds.get(key);
     if (known) known.count += 1;
     else if (this.kinds.size < MAX_ERROR_KINDS) this.kinds.set(key, { kind, stage: error.stage, count: 1, first_message: error.message });

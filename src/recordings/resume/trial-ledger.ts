@@ -8,9 +8,7 @@
 // trial, so a long case costs a few numbers per trial; an error's words are kept once per kind
 // (the kinds a failed case lists, runner/error-kinds.ts), and a trial refers to them.
 import type { Usage } from '../../providers/types.js';
-import { errorClass } from '../../runner/error-class.js';
-import type { ErrorRecord } from '../../runner/error-kinds.js';
-import { messageClass } from '../../runner/error-kinds.js';
+import { errorKindKey, type ErrorRecord } from '../../runner/error-kinds.js';
 import type { EmittedEvent, PayloadOf } from '../../runner/events.js';
 
 export interface TrialOutcome {
@@ -119,7 +117,7 @@ export class TrialLedger {
    *  MAX_ERROR_RECORDS kinds (counted as `other`, as the case's own error list counts them). */
   private recordFor(p: PayloadOf<'sample_error'>): number {
     const record: ErrorRecord = { stage: p.stage, error_type: p.error_type, status: p.status, message: p.message, ...(p.code ? { code: p.code } : {}) };
-    const key = `${p.stage}\u0000${errorClass(record)}\u0000${messageClass(p.message)}`;
+    const key = errorKindKey(record);
     let index = this.recordOfKind.get(key);
     if (index === undefined) {
       if (this.errorRecords.length >= MAX_ERROR_RECORDS) return -1;
