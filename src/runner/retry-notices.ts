@@ -4,6 +4,7 @@
 // retries are there already — in each inference_end's attempts and retry_wait_ms, and in the
 // sample_error of a request that gave up.
 import type { ChatRequest, ProviderClient, RetryInfo } from '../providers/types.js';
+import { describeError } from './describe-error.js';
 import { errorClass } from './error-class.js';
 import { essentialMessage } from './error-kinds.js';
 
@@ -46,7 +47,7 @@ export function retryNotifier(notify: (notice: ProgressNotice) => void, now: () 
         notice: 'retry',
         role,
         backend_id: backendId,
-        cause: errorClass({ error_type: `provider_${error.type}`, status: error.status ?? null, code: error.code ?? null }),
+        cause: errorClass(describeError(error)),
         message: essentialMessage(error.message),
         attempt: info.attempt,
         max_attempts: info.maxAttempts,
