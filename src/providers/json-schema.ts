@@ -51,10 +51,17 @@ function ajvFor(schema: Record<string, unknown>): AnyAjv {
   return ajv;
 }
 
+/** By the schema object itself: a case passes the same one for every sample, and the text key
+ *  below would turn the whole schema into JSON each time. */
+const validatorsOfObject = new WeakMap<object, ValidateFunction>();
+
 /** The schema's validator; throws ajv's own reason when the schema itself is invalid. */
 export function compileSchema(schema: Record<string, unknown>): ValidateFunction {
+  const known = validatorsOfObject.get(schema);
+  if (known) return known;
   const key = JSON.stringify(schema);
   let validate = validators.get(key);
   if (!validate) validators.set(key, (validate = ajvFor(schema).compile(schema)));
+  validatorsOfObject.set(schema, validate);
   return validate;
 }
