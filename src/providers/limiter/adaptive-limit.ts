@@ -8,8 +8,13 @@ export class AdaptiveLimit {
   /** The highest request sequence number issued when the limit was last cut. */
   private cutAt = -1;
 
-  constructor(private max: number) {
-    this.value = max;
+  constructor(private ceiling: number) {
+    this.value = ceiling;
+  }
+
+  /** The configured cap: the most requests ever allowed in flight. */
+  get max(): number {
+    return this.ceiling;
   }
 
   /** Requests allowed in flight now. */
@@ -29,12 +34,12 @@ export class AdaptiveLimit {
 
   /** About one more request in flight per limit's worth of successes. */
   onSuccess(): void {
-    this.value = Math.min(this.max, this.value + 1 / this.current);
+    this.value = Math.min(this.ceiling, this.value + 1 / this.current);
   }
 
   /** A lower cap, from another backend that shares this provider and key. */
   lowerMax(max: number): void {
-    this.max = Math.min(this.max, max);
-    this.value = Math.min(this.value, this.max);
+    this.ceiling = Math.min(this.ceiling, max);
+    this.value = Math.min(this.value, this.ceiling);
   }
 }

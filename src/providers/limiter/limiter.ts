@@ -38,7 +38,7 @@ export class Limiter {
   everAnswered = false;
 
   constructor(
-    private limits: Limits,
+    limits: Limits,
     private readonly clock: Clock,
   ) {
     this.concurrency = new AdaptiveLimit(limits.maxConcurrency);
@@ -54,7 +54,6 @@ export class Limiter {
   /** Another backend on the same provider and key: the tighter of each limit wins. */
   tighten(limits: Limits): void {
     this.concurrency.lowerMax(limits.maxConcurrency);
-    this.limits = { ...this.limits, maxConcurrency: Math.min(this.limits.maxConcurrency, limits.maxConcurrency) };
     if (limits.rpm !== undefined && (this.rpm === undefined || limits.rpm < this.rpm.perMinute)) this.rpm = new TokenBucket(limits.rpm, this.clock.now());
     if (limits.tpm !== undefined && (this.tpm === undefined || limits.tpm < this.tpm.perMinute)) this.tpm = new TokenBucket(limits.tpm, this.clock.now());
   }
@@ -99,7 +98,7 @@ export class Limiter {
     void (async () => {
       while (this.waiting.length > 0) {
         await this.clock.sleep(this.stalls.stallAfterMs / 4);
-        for (const _ of this.stalls.detachOverdue(this.clock.now(), this.limits.maxConcurrency)) this.free();
+        for (const _ of this.stalls.detachOverdue(this.clock.now(), this.concurrency.max)) this.free();
       }
       this.sweeping = false;
     })();
