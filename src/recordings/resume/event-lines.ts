@@ -1,7 +1,6 @@
 // The events of one events.jsonl as a resume (and the index) reads them: whole lines only, in
 // chunks, so a long case is never held in memory whole. A last line without its newline is a
-// write that was cut off and is not an event yet; a line that does not parse is counted and
-// skipped (ARTIFACTS.md promises whole lines, so either means a file someone else touched).
+// write that was cut off and is not an event yet; a line that does not parse is skipped (ARTIFACTS.md promises whole lines, so either means a file someone else touched).
 // run_id and event_id are not checked: the folder names the run, and validating them too
 // doubles the cost (measured in report/read/events.ts).
 import { closeSync, openSync, readSync } from 'node:fs';
@@ -10,15 +9,9 @@ import { emittedEventSchema, type EmittedEvent } from '../../runner/events.js';
 const CHUNK = 1 << 20;
 const NEWLINE = 0x0a;
 
-export interface EventLinesReport {
-  /** Lines that were not events of this format. */
-  skipped: number;
-  /** Bytes after the last newline: a cut-off last line, ignored. */
-  tornBytes: number;
-}
-
-/** Yields each whole line's event; fills `report` as it goes. Nothing when the file is missing. */
-export function* readEventLines(file: string, report: EventLinesReport = { skipped: 0, tornBytes: 0 }): Generator<EmittedEvent> {
+/** Yields each whole line's event; bytes after the last newline (a cut-off line) are left.
+ *  Nothing when the file is missing. */
+export function* readEventLines(file: string): Generator<EmittedEvent> {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -35,26 +28,24 @@ export function* readEventLines(file: string, report: EventLinesReport = { skipp
       pending = pending.length === 0 ? Buffer.from(buffer.subarray(0, bytesRead)) : Buffer.concat([pending, buffer.subarray(0, bytesRead)]);
       let start = 0;
       for (let end = pending.indexOf(NEWLINE); end !== -1; end = pending.indexOf(NEWLINE, start)) {
-        const event = parseLine(pending.toString('utf8', start, end), report);
+        const event = parseLine(pending.toString('utf8', start, end));
         if (event) yield event;
         start = end + 1;
       }
       pending = pending.subarray(start);
     }
-    report.tornBytes = pending.length;
   } finally {
     closeSync(fd);
   }
 }
 
-function parseLine(line: string, report: EventLinesReport): EmittedEvent | undefined {
+function parseLine(line: string): EmittedEvent | undefined {
   if (line.trim() === '') return undefined;
   try {
     const parsed = emittedEventSchema.safeParse(JSON.parse(line));
     if (parsed.success) return parsed.data;
   } catch {
-    // not JSON: counted below
+    // not JSON: skipped
   }
-  report.skipped += 1;
   return undefined;
 }

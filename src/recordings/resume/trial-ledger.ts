@@ -49,8 +49,7 @@ export class TrialLedger {
   readonly repeatedIds = new Set<string>();
   /** The latest case_start: the run's mode and fingerprint. */
   lastStart: PayloadOf<'case_start'> | undefined;
-  /** Events of the file, and how many parts (case_starts) the run had. */
-  events = 0;
+  /** How many parts (case_starts) the run had. */
   parts = 0;
   private shape: CaseShape | undefined;
   private readonly seenMetrics = new Set<string>();
@@ -62,7 +61,6 @@ export class TrialLedger {
   }
 
   add(e: EmittedEvent): void {
-    this.events += 1;
     switch (e.event) {
       case 'case_start':
         this.parts += 1;
