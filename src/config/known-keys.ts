@@ -2,6 +2,7 @@
 // path. zod's unknown-key issue names the stray key but not the allowed ones; users need both.
 import { z } from 'zod';
 import type { DataPath } from './locate.js';
+import { isRecord } from './is-record.js';
 
 /** The keys of the object schema at `path`, or undefined when no object schema is there. */
 export function knownKeysAt(root: z.ZodType, path: DataPath, data: unknown): string[] | undefined {
@@ -41,6 +42,3 @@ function pickOption(union: z.ZodDiscriminatedUnion, value: unknown): z.ZodType |
   );
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { knownKeysAt } from './known-keys.js';
 import type { PathIssue } from './locate.js';
 import { didYouMean } from './suggest.js';
+import { isRecord } from './is-record.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -133,6 +134,3 @@ function fix(input: unknown, options: string[]): string {
   return typeof input === 'string' ? `${didYouMean(input, options)}Fix the value` : 'Fix the value';
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

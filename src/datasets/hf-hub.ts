@@ -8,6 +8,7 @@ import { envFlag } from './env-flag.js';
 import { cacheRoot, HubCache } from './hf-hub-cache.js';
 import { getHubJson, HUB_URL, HubUnreachableError, VIEWER_URL, type HubFetchOptions } from './hf-hub-fetch.js';
 import type { RowEntry } from './row-entry.js';
+import { isRecord } from '../config/is-record.js';
 
 export const PAGE_SIZE = 100;
 
@@ -151,6 +152,3 @@ function isPage(value: unknown): value is Page {
   return isRecord(value) && typeof value.num_rows_total === 'number' && Array.isArray(value.rows) && value.rows.every((r) => isRecord(r) && typeof r.row_idx === 'number');
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

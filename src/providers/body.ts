@@ -1,8 +1,6 @@
 // Reading a response body we cannot trust: a 2xx from a compatible server may lack anything.
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord } from '../config/is-record.js';
 
 /** A token count, or 0 when the server did not report it (some compatible servers omit usage). */
 export function tokenCount(value: unknown): number {

@@ -3,6 +3,7 @@
 // when it was recorded. Field order is fixed, so files diff line by line.
 import { z } from 'zod';
 import { redactKey } from '../providers/error-mapping.js';
+import { MIN_SECRET_LENGTH } from '../runner/secret-guard.js';
 
 const keyPartsSchema = z.object({
   method: z.string(),
@@ -62,13 +63,11 @@ export function decodeRecordingLine(text: string): { line: RecordingLine } | { p
   return { line: parsed.data };
 }
 
-/** Shorter strings are not keys (and replacing them would mangle the answer). */
-const MIN_SECRET_LENGTH = 8;
-
 /** Every secret replaced by `[redacted]`, as written and as JSON escapes it. */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
+    // Shorter strings are not keys (and replacing them would mangle the answer).
     if (secret.length < MIN_SECRET_LENGTH) continue;
     for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) out = redactKey(out, form);
   }

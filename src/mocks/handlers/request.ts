@@ -1,5 +1,7 @@
 // Reading what a client sent, the way every mock needs it.
 import { delay } from 'msw';
+import { isRecord } from '../../config/is-record.js';
+export { isRecord };
 
 /** The JSON object body, or undefined when the body is not one (the mock then answers 400). */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown> | undefined> {
@@ -9,10 +11,6 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   } catch {
     return undefined;
   }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `value[name]` when value is an object; undefined otherwise. Requests are untrusted JSON. */
