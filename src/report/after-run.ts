@@ -5,13 +5,13 @@
 import { appendFileSync } from 'node:fs';
 import { displayPath } from '../config/display-path.js';
 import { stepSummaryMarkdown } from './ci/step-summary.js';
-import { compareRuns, type RunComparison } from './compare/compare-runs.js';
+import type { RunComparison } from './compare/compare-runs.js';
 import { DEFAULT_LIMITS } from './html/limits.js';
 import { readRunSummaries } from './read/run-summaries.js';
 import { resolveRun } from './read/resolve-run.js';
 import { scanRun } from './read/scan-run.js';
 import { RunTap } from './run-tap.js';
-import { describeReport, writeReport } from './write-report.js';
+import { comparisonFor, describeReport, writeReport } from './write-report.js';
 
 export interface AfterRunReportOptions {
   /** Compare each pipeline's latest run with this one: `previous`, a run id, a runs folder. */
@@ -59,9 +59,9 @@ async function htmlReport(root: string, baseline: string | undefined, tap: RunTa
 /** The comparison alone, when no HTML report computed it. */
 async function comparisonOnly(root: string, baseline: string | undefined): Promise<RunComparison | null> {
   if (baseline === undefined) return null;
-  const [current, base] = [resolveRun('latest', root), resolveRun(baseline, root)];
-  if ('error' in current || 'error' in base || (base.root === current.root && base.run_id === current.run_id)) return null;
-  return compareRuns(await scanRun(base.root, base.run_id), await scanRun(current.root, current.run_id));
+  const current = resolveRun('latest', root);
+  if ('error' in current) return null;
+  return (await comparisonFor(current.root, current.run_id, baseline, await scanRun(current.root, current.run_id))).comparison;
 }
 
 async function appendStepSummary(root: string, file: string, comparison: RunComparison | null, log: Log): Promise<void> {

@@ -38,7 +38,8 @@ export interface WrittenReport {
   comparisonNote: string | null;
 }
 
-async function comparisonFor(root: string, runId: string, baseline: string | undefined, current: Awaited<ReturnType<typeof scanRun>>) {
+/** The comparison of the run shown with `baseline`, or why there is none (a note). */
+export async function comparisonFor(root: string, runId: string, baseline: string | undefined, current: Awaited<ReturnType<typeof scanRun>>) {
   if (baseline === undefined) return { comparison: null, note: null, problems: [] };
   const ref = resolveRun(baseline, root);
   if ('error' in ref) return { comparison: null, note: `No comparison with "${baseline}": ${ref.error}`, problems: [] };
