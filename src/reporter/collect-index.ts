@@ -11,8 +11,8 @@ import { removeIfStaleTemp } from './stale-temp.js';
 import { incompleteCase } from './incomplete-item.js';
 
 export const INDEX_FILE = 'summary.index.json';
-const SUMMARY_FILE = 'summary.json';
-const EVENTS_FILE = 'events.jsonl';
+export const SUMMARY_FILE = 'summary.json';
+export const EVENTS_FILE = 'events.jsonl';
 
 export interface IndexItem {
   model: string;

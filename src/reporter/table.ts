@@ -51,11 +51,6 @@ function latencyCell(s: Summary): string {
   return `${Math.round(p50)} ms`;
 }
 
-/** Rows in a stable order (model, then task), whatever order the cases finished in. */
-export function byModelAndTask(a: readonly string[], b: readonly string[]): number {
-  return (a[0] ?? '').localeCompare(b[0] ?? '') || (a[1] ?? '').localeCompare(b[1] ?? '');
-}
-
 /** Pipeline, model, task: the order of the run's table. */
 export function byCase(a: Summary, b: Summary): number {
   return a.run.metadata.pipeline.localeCompare(b.run.metadata.pipeline) || a.run.model.localeCompare(b.run.model) || a.run.task_id.localeCompare(b.run.task_id);

@@ -4,12 +4,12 @@
 import path from 'node:path';
 import { displayPath } from '../config/display-path.js';
 import { counted } from '../config/plural.js';
-import { writeIndex } from './collect-index.js';
+import { INDEX_FILE, writeIndex } from './collect-index.js';
 import { OutputWriteError } from './write-error.js';
 
 export function writeIndexes(roots: readonly string[], projectRoot: string, log: (line: string) => void, fail: (message: string) => void): void {
   for (const root of roots) {
-    const file = path.join(root, 'summary.index.json');
+    const file = path.join(root, INDEX_FILE);
     try {
       const { problems, index } = writeIndex(root, { label: displayPath(root, projectRoot) });
       for (const p of problems) log(`evalmatrix: ${p}`);

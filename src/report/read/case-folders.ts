@@ -3,9 +3,9 @@
 // events.jsonl, so a case that never finished (no summary) is still found.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { EVENTS_FILE, SUMMARY_FILE } from '../../reporter/collect-index.js';
 
-export const SUMMARY_FILE = 'summary.json';
-export const EVENTS_FILE = 'events.jsonl';
+export { EVENTS_FILE, SUMMARY_FILE };
 
 export interface CaseFolder {
   /** Folder names: the model (backend id) and the task, as sanitized on disk. */
