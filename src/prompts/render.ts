@@ -26,7 +26,7 @@ interface CompiledMessage {
 type Part = CompiledMessage | { loop: ReturnType<typeof compileJinjaExpression>; as: string; path: TextPath; messages: CompiledMessage[] };
 
 /** The loop variable when `as` is not given: `{{ example.question }}`. */
-export const DEFAULT_LOOP_VARIABLE = 'example';
+const DEFAULT_LOOP_VARIABLE = 'example';
 
 /** Parses every text once (throws PromptSyntaxError naming each that does not parse); the
  *  returned function runs per sample. */
@@ -127,7 +127,7 @@ function listOf(value: unknown): unknown[] {
 }
 
 /** `messages[2].content`, as errors name a text. */
-export function describeTextPath(path: TextPath): string {
+function describeTextPath(path: TextPath): string {
   return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
 }
 

@@ -71,10 +71,11 @@ export class SandboxInterpreter extends Base {
     const object = this.evaluate(node.object as AstNode, env);
     const property = node.property as AstNode;
     const key = node.computed && property.type !== 'SliceExpression' ? this.evaluate(property, env) : undefined;
-    if (!this.options.strict) return super.evaluateMemberExpression({ ...node, object: evaluated(object), ...(key ? { property: evaluated(key) } : {}) }, env);
+    const resolved = { ...node, object: evaluated(object), ...(key ? { property: evaluated(key) } : {}) };
+    if (!this.options.strict) return super.evaluateMemberExpression(resolved, env);
     const path = describeExpression(node, key);
     if (isMissing(object)) throw new MissingVariableError(object.path, `reading ${path}`);
-    const value = super.evaluateMemberExpression({ ...node, object: evaluated(object), ...(key ? { property: evaluated(key) } : {}) }, env);
+    const value = super.evaluateMemberExpression(resolved, env);
     return isUndefined(value) && !isMissing(value) ? new Missing(path) : value;
   }
 

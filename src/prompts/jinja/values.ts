@@ -17,8 +17,7 @@ const classOf = <T>(value: unknown) => toRuntime(value).constructor as ValueClas
 
 export const UndefinedValue = classOf<undefined>(undefined) as new () => RuntimeValue;
 export const StringValue = classOf<string>('');
-export const ArrayValue = classOf<RuntimeValue[]>([]);
-export const IntegerValue = classOf<number>(0);
+const ArrayValue = classOf<RuntimeValue[]>([]);
 
 export function isString(value: RuntimeValue): value is RuntimeValue & { value: string } {
   return value instanceof StringValue;
