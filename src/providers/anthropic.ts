@@ -46,7 +46,7 @@ export function anthropicProtocol(settings: ClientSettings, wire: AnthropicWireP
 }
 
 /** Anthropic's shape of a chat: `system` apart, the turns in `messages`. */
-export function splitSystem(all: ChatMessage[]): { system?: string; messages: Array<{ role: 'user' | 'assistant'; content: string }> } {
+function splitSystem(all: ChatMessage[]): { system?: string; messages: Array<{ role: 'user' | 'assistant'; content: string }> } {
   const system = all.filter((m) => m.role === 'system').map((m) => m.content);
   const messages = all.flatMap((m) => (m.role === 'system' ? [] : [{ role: m.role, content: m.content }]));
   return { ...(system.length > 0 ? { system: system.join('\n\n') } : {}), messages };

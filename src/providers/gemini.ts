@@ -46,7 +46,7 @@ export function geminiProtocol(settings: ClientSettings, generationConfig: Gemin
 
 /** Gemini's shape of a chat: system messages in systemInstruction (one part each), the turns in
  *  `contents` with the roles `user` and `model` (the only two it accepts). */
-export function geminiContents(messages: ChatMessage[]) {
+function geminiContents(messages: ChatMessage[]) {
   const system = messages.filter((m) => m.role === 'system').map((m) => ({ text: m.content }));
   const contents = messages
     .filter((m) => m.role !== 'system')

@@ -64,7 +64,7 @@ export function decodeRecordingLine(text: string): { line: RecordingLine } | { p
 }
 
 /** Every secret replaced by `[redacted]`, as written and as JSON escapes it. */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
+function redactSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
     // Shorter strings are not keys (and replacing them would mangle the answer).

@@ -38,12 +38,12 @@ export function requestKey(request: { method: string; url: string; body: string 
   return { key: hashParts(parts), parts };
 }
 
-export function hashParts(parts: KeyParts): string {
+function hashParts(parts: KeyParts): string {
   return createHash('sha256').update(canonicalJson(parts)).digest('hex');
 }
 
 /** The URL without credentials in its query; the remaining parameters sorted. */
-export function keyUrl(raw: string): string {
+function keyUrl(raw: string): string {
   const url = new URL(raw);
   const kept = [...url.searchParams].filter(([name]) => !SECRET_QUERY.test(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const query = new URLSearchParams(kept).toString();

@@ -25,7 +25,7 @@ export function metricRegistry(metrics: CustomMetrics = []): MetricRegistry {
 }
 
 /** Every layer's load-time checks, in layer order, then the caller's own. */
-export function evalChecks(registry: MetricRegistry, extra: readonly PipelineCheck[] = []): PipelineCheck[] {
+function evalChecks(registry: MetricRegistry, extra: readonly PipelineCheck[] = []): PipelineCheck[] {
   // Each layer's own rules: Jinja syntax of every prompt text and mock_reply, every
   // response_format's JSON Schema and every capped cost's prices, then the metrics
   // (implementations, params, judges).

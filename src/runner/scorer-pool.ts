@@ -55,7 +55,7 @@ export class ScorerPool {
 }
 
 /** A pooled metric's failure, as the worker named and told it (invalid_score, metric_error). */
-export class PooledMetricError extends Error {
+class PooledMetricError extends Error {
   constructor(
     override readonly name: string,
     message: string,

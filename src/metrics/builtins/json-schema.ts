@@ -6,7 +6,7 @@ import { defineMetric } from '../metric.js';
 import { compileSchema } from '../../providers/json-schema.js';
 import { jsonOf } from './json-target.js';
 
-export const jsonSchemaParams = z
+const jsonSchemaParams = z
   .strictObject({ schema: z.record(z.string(), z.unknown()) })
   .superRefine(({ schema }, ctx) => {
     try {

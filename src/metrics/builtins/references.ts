@@ -18,7 +18,7 @@ export class BadReferenceError extends MetricFault {
 }
 
 /** The acceptable answers, as strings (numbers and booleans written out); empty when none. */
-export function referencesOf(sample: Sample, field?: string): string[] {
+function referencesOf(sample: Sample, field?: string): string[] {
   const raw = field === undefined ? defaultReference(sample) : valueAt(sample, field);
   return (Array.isArray(raw) ? raw : [raw]).flatMap((value) =>
     typeof value === 'string' ? [value] : typeof value === 'number' || typeof value === 'boolean' ? [String(value)] : [],

@@ -33,7 +33,7 @@ export function rougeTokens(text: string): string[] {
     .filter((t) => t !== '');
 }
 
-export function rougeLOf(predicted: readonly string[], expected: readonly string[], beta = 1): { score: number; precision: number; recall: number; lcs: number } {
+function rougeLOf(predicted: readonly string[], expected: readonly string[], beta = 1): { score: number; precision: number; recall: number; lcs: number } {
   if (predicted.length === 0 || expected.length === 0) return { score: 0, precision: 0, recall: 0, lcs: 0 };
   const lcs = lcsLength(predicted, expected);
   const precision = lcs / predicted.length;

@@ -19,7 +19,7 @@ export const tokenF1 = defineMetric({
 });
 
 /** F1 of two already-normalized texts' token multisets. */
-export function tokenF1Of(prediction: string, reference: string): { score: number; precision: number; recall: number } {
+function tokenF1Of(prediction: string, reference: string): { score: number; precision: number; recall: number } {
   const predicted = tokens(prediction);
   const expected = tokens(reference);
   if (predicted.length === 0 || expected.length === 0) {

@@ -8,7 +8,7 @@
 /** Never sooner: a real provider's answers vary by seconds (longer or shorter generations). */
 export const MIN_STALL_MS = 1_000;
 /** A request this many times slower than the recent average counts as stalled. */
-export const STALL_FACTOR = 10;
+const STALL_FACTOR = 10;
 /** Weight of the newest latency in the running average. */
 const EWMA_WEIGHT = 0.1;
 

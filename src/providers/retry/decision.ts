@@ -29,7 +29,7 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH'
  * default backoff): a dead port or a typo'd api_base shows in seconds, with its cause, instead
  * of after the whole policy (a minute). Once the endpoint has answered, the policy applies.
  */
-export const UNPROVEN_ENDPOINT_RETRIES = 2;
+const UNPROVEN_ENDPOINT_RETRIES = 2;
 
 export type Failure = Pick<ProviderError, 'type' | 'status' | 'code'>;
 

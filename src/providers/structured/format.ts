@@ -7,7 +7,7 @@ export type StructuredFormat =
   | { kind: 'schema'; schema: Record<string, unknown>; name: string; strict: boolean | undefined };
 
 /** The name sent where a provider wants one and the config gave none. */
-export const DEFAULT_SCHEMA_NAME = 'answer';
+const DEFAULT_SCHEMA_NAME = 'answer';
 
 export function structuredFormat(format: ResponseFormat | undefined): StructuredFormat | undefined {
   if (format === undefined) return undefined;
