@@ -7,8 +7,7 @@ import { parseJsonAnswer } from '../providers/json-answer.js';
 
 const LOOKS_LIKE_JSON = /^\s*(?:[{[]|```)/;
 
-export function metricOutput(text: string, parsed?: { ok: boolean; value?: unknown }): MetricOutput {
-  if (parsed) return parsed.ok ? { text, json: parsed.value } : { text };
+function metricOutput(text: string): MetricOutput {
   if (!LOOKS_LIKE_JSON.test(text)) return { text };
   const answer = parseJsonAnswer(text);
   return answer.ok ? { text, json: answer.value } : { text };
@@ -16,7 +15,7 @@ export function metricOutput(text: string, parsed?: { ok: boolean; value?: unkno
 
 /** From a provider's answer, using its output_json (or output_json_error) when it has one. */
 export function metricOutputOf(result: { text: string; output_json?: unknown; output_json_error?: string }): MetricOutput {
-  if (result.output_json_error !== undefined) return metricOutput(result.text, { ok: false });
-  if (result.output_json !== undefined) return metricOutput(result.text, { ok: true, value: result.output_json });
+  if (result.output_json_error !== undefined) return { text: result.text };
+  if (result.output_json !== undefined) return { text: result.text, json: result.output_json };
   return metricOutput(result.text);
 }
