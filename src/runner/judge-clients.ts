@@ -7,7 +7,7 @@ import type { JudgeHandle, JudgeRecord } from '../metrics/judge/handle.js';
 import type { MetricOutput } from '../metrics/metric.js';
 import type { Sample } from '../datasets/sample.js';
 import { compilePrompt, type RenderPrompt } from '../prompts/render.js';
-import { createProviderClient, MissingKeyError, type CreateClientOptions } from '../providers/index.js';
+import { createProviderClient, MissingKeyError } from '../providers/index.js';
 import type { ProviderClient, Usage } from '../providers/types.js';
 
 export interface JudgeRuntime {
@@ -22,7 +22,6 @@ export type JudgeClients = ReadonlyMap<string, JudgeRuntime>;
 export interface JudgeClientOptions {
   env: Record<string, string | undefined>;
   mode: 'mock' | 'live';
-  limiters?: CreateClientOptions['limiters'];
 }
 
 /** Throws MissingJudgeKeyError (a MissingKeyError) when a judge's key is missing in live mode. */
@@ -37,7 +36,6 @@ function createJudge(judge: JudgeSpec, options: JudgeClientOptions): JudgeRuntim
     client = createProviderClient(judge.backend, {
       env: options.env,
       allowMissingKey: options.mode === 'mock',
-      ...(options.limiters ? { limiters: options.limiters } : {}),
     });
   } catch (error) {
     if (error instanceof MissingKeyError) throw new MissingJudgeKeyError(adapterId, error);
